@@ -1,0 +1,22 @@
+/** Tunables of the audit service; defaults fit the issue's contract (batches of ≥ 1,000 rows or ≤ 1 s). */
+export interface AuditOptions {
+  /** The projector's consumer group over every governance topic. */
+  readonly groupId: string;
+  /** A batch is inserted as soon as it holds this many rows. */
+  readonly maxBatchRows: number;
+  /** …or at the latest this long after its first row arrived. */
+  readonly maxBatchDelayMs: number;
+  /** …or when no further row arrived for this long (the bus delivers one message at a time per consumer). */
+  readonly batchIdleMs: number;
+  /** Retention of the trail and its typed tables, in days; undefined keeps the migrations' (no TTL). */
+  readonly retentionDays?: number;
+}
+
+export const AUDIT_OPTIONS = Symbol('AUDIT_OPTIONS');
+
+export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
+  groupId: 'audit-projector',
+  maxBatchRows: 1000,
+  maxBatchDelayMs: 1000,
+  batchIdleMs: 2,
+};

@@ -1,0 +1,140 @@
+import {
+  EVENTS_TABLE,
+  toClickHouseTime,
+  toEventRow,
+  type AnalyticsClient,
+  type EventRow,
+} from '@warden/analytics';
+import type { DeliveredMessage } from '@warden/bus';
+import { appendToChains, headKey, type ChainedEvent, type ChainHead } from './chain-entries';
+
+export const CHAIN_TABLE = 'audit_chain';
+
+export interface ProjectionResult {
+  /** Events recorded for the first time by this call. */
+  readonly recorded: number;
+  /** Events of the batch already in the trail (redeliveries, replays, duplicates within the batch). */
+  readonly duplicates: number;
+}
+
+const chainOf = (message: Pick<DeliveredMessage, 'topic' | 'partition'>): string =>
+  `${message.topic}#${message.partition}`;
+
+/**
+ * Writes a batch of delivered envelopes to ClickHouse, idempotently on event id:
+ * 1. drop ids already in the trail (looked up in `audit_chain` and in `events`);
+ * 2. append the new ones to their hash chains (`audit_chain`) — first, so a crash before step 3 leaves a
+ *    chain entry whose event the redelivery then inserts (verify reports it missing in between);
+ * 3. insert the not-yet-stored envelopes into `events`, whose materialized views fill the typed tables and
+ *    the rollups — each event id reaches them once, so the rollups never double count.
+ * Any type is accepted: the typed views pick rows by `type` pattern.
+ */
+export class AuditProjector {
+  private readonly heads = new Map<string, ChainHead>();
+  /** Next expected offset per chain: a gap means another consumer may have written it, so its heads reload. */
+  private readonly nextOffset = new Map<string, bigint>();
+
+  constructor(
+    private readonly client: AnalyticsClient,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async project(messages: readonly DeliveredMessage[]): Promise<ProjectionResult> {
+    if (messages.length === 0) return { recorded: 0, duplicates: 0 };
+    const now = this.clock();
+    const seen = new Set<string>();
+    const batch: ChainedEvent[] = [];
+    for (const message of messages) {
+      this.noteOffset(message);
+      if (seen.has(message.event.id)) continue;
+      seen.add(message.event.id);
+      batch.push({ chain: chainOf(message), row: toEventRow(message.event, message.topic, now) });
+    }
+    const rows = batch.map((entry) => entry.row);
+    const [chained, stored] = await Promise.all([this.idsInChain(rows), this.idsInEvents(rows)]);
+
+    const toChain = batch.filter((entry) => !chained.has(entry.row.id));
+    if (toChain.length > 0) {
+      const heads = await this.headsFor(toChain);
+      const appended = appendToChains(toChain, heads, toClickHouseTime(now));
+      await this.client.insert({ table: CHAIN_TABLE, values: appended.rows, format: 'JSONEachRow' });
+      for (const [key, head] of appended.heads) this.heads.set(key, head);
+    }
+    const toStore = rows.filter((row) => !stored.has(row.id));
+    if (toStore.length > 0) {
+      await this.client.insert({ table: EVENTS_TABLE, values: toStore, format: 'JSONEachRow' });
+    }
+    return { recorded: toStore.length, duplicates: messages.length - toStore.length };
+  }
+
+  private noteOffset(message: DeliveredMessage): void {
+    const chain = chainOf(message);
+    const offset = BigInt(message.offset);
+    const expected = this.nextOffset.get(chain);
+    if (expected !== undefined && expected !== offset) {
+      for (const key of [...this.heads.keys()]) if (key.endsWith(`\u0000${chain}`)) this.heads.delete(key);
+    }
+    this.nextOffset.set(chain, offset + 1n);
+  }
+
+  private async headsFor(entries: readonly ChainedEvent[]): Promise<Map<string, ChainHead>> {
+    const heads = new Map<string, ChainHead>();
+    const missing = new Map<string, { orgid: string; chain: string }>();
+    for (const { chain, row } of entries) {
+      const key = headKey(row.orgid, chain);
+      const cached = this.heads.get(key);
+      if (cached) heads.set(key, cached);
+      else missing.set(key, { orgid: row.orgid, chain });
+    }
+    if (missing.size === 0) return heads;
+    const result = await this.client.query({
+      query: `SELECT orgid, chain, max(seq) AS head_seq, argMax(chain_hash, seq) AS hash
+              FROM ${CHAIN_TABLE}
+              WHERE orgid IN {orgs:Array(String)} AND chain IN {chains:Array(String)}
+              GROUP BY orgid, chain`,
+      query_params: {
+        orgs: [...new Set([...missing.values()].map((m) => m.orgid))],
+        chains: [...new Set([...missing.values()].map((m) => m.chain))],
+      },
+      format: 'JSONEachRow',
+    });
+    for (const row of await result.json<{ orgid: string; chain: string; head_seq: string; hash: string }>()) {
+      const key = headKey(row.orgid, row.chain);
+      if (missing.has(key)) heads.set(key, { seq: Number(row.head_seq), hash: row.hash });
+    }
+    return heads;
+  }
+
+  private async idsInChain(rows: readonly EventRow[]): Promise<Set<string>> {
+    const result = await this.client.query({
+      query: `SELECT DISTINCT event_id AS id FROM ${CHAIN_TABLE}
+              WHERE orgid IN {orgs:Array(String)} AND event_id IN {ids:Array(String)}`,
+      query_params: { orgs: distinct(rows.map((r) => r.orgid)), ids: rows.map((r) => r.id) },
+      format: 'JSONEachRow',
+    });
+    return new Set((await result.json<{ id: string }>()).map((r) => r.id));
+  }
+
+  private async idsInEvents(rows: readonly EventRow[]): Promise<Set<string>> {
+    const times = rows.map((r) => r.time).sort();
+    const result = await this.client.query({
+      query: `SELECT DISTINCT id FROM ${EVENTS_TABLE}
+              WHERE orgid IN {orgs:Array(String)} AND type IN {types:Array(String)}
+                AND time >= {from:DateTime64(3, 'UTC')} AND time <= {to:DateTime64(3, 'UTC')}
+                AND id IN {ids:Array(String)}`,
+      query_params: {
+        orgs: distinct(rows.map((r) => r.orgid)),
+        types: distinct(rows.map((r) => r.type)),
+        from: times[0],
+        to: times[times.length - 1],
+        ids: rows.map((r) => r.id),
+      },
+      format: 'JSONEachRow',
+    });
+    return new Set((await result.json<{ id: string }>()).map((r) => r.id));
+  }
+}
+
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,5 @@
+export interface ScanContentCommand {
+  readonly direction: 'input' | 'output';
+  readonly content: string;
+  readonly profileId?: string;
+}

@@ -1,0 +1,5 @@
+export interface ListProfilesQuery {
+  readonly organizationId: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}

@@ -1,0 +1,3 @@
+export interface CreateOrganizationCommand {
+  readonly name: string;
+}

@@ -1,0 +1,4 @@
+export interface ReactivatePrincipalCommand {
+  readonly organizationId: string;
+  readonly principalId: string;
+}

@@ -1,0 +1,5 @@
+export interface RevokeKeyCommand {
+  readonly organizationId: string;
+  readonly principalId: string;
+  readonly keyId: string;
+}

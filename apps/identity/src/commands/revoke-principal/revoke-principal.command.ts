@@ -1,0 +1,5 @@
+export interface RevokePrincipalCommand {
+  readonly organizationId: string;
+  readonly principalId: string;
+  readonly reason?: string;
+}

@@ -1,0 +1,26 @@
+import type { GuardrailOutcome } from '../ingress-request';
+
+export interface Inspection extends GuardrailOutcome {
+  /** The content with redactions applied, when the profile redacts. */
+  readonly redacted?: string;
+}
+
+export interface StreamInspectionStep {
+  /** Text that may go to the client now. */
+  readonly release: string;
+  readonly blocked: boolean;
+}
+
+/** Output inspection of a stream: holds back what could be the start of an unfinished finding. */
+export interface StreamInspector {
+  push(chunk: string): StreamInspectionStep;
+  end(): StreamInspectionStep;
+  outcome(): GuardrailOutcome;
+}
+
+export interface ContentInspector {
+  inspect(direction: 'input' | 'output', content: string, profileId?: string): Inspection;
+  stream(profileId?: string): StreamInspector;
+}
+
+export const CONTENT_INSPECTOR = Symbol('CONTENT_INSPECTOR');

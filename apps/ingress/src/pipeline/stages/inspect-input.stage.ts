@@ -1,0 +1,27 @@
+import { deny } from '../denial';
+import type { ContentInspector } from '../ports/content-inspector.port';
+import type { DecisionStage } from './decision-stage';
+
+export function inspectInputStage(inspector: ContentInspector): DecisionStage {
+  return {
+    name: 'inspect_input',
+    run(context) {
+      const text = context.request.inputText;
+      if (text === undefined || text.length === 0) return undefined;
+      const inspection = inspector.inspect('input', text, context.decision?.obligations.guardrailProfileId);
+      context.inputGuardrail = {
+        action: inspection.action,
+        findingTypes: inspection.findingTypes,
+        profile: inspection.profile,
+      };
+      if (inspection.action === 'block') {
+        return deny(
+          'guardrail_blocked',
+          `the input was blocked by the guardrails (${inspection.findingTypes.join(', ')})`,
+        );
+      }
+      if (inspection.redacted !== undefined) context.redactedInput = inspection.redacted;
+      return undefined;
+    },
+  };
+}

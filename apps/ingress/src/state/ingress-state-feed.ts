@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { TOPICS } from '@warden/contracts';
+import type { Bus, Consumer } from '@warden/bus';
+import type { AuthProjection } from '@warden/identity-auth';
+import type { PolicyProjection } from '../adapters/policy-projection';
+
+/**
+ * Feeds the ingress's local projections (authentication, policy) from the identity and policy topics.
+ * Every replica reads every event, so the group is unique per process.
+ *
+ * Freshness: the bus port gives no "caught up" signal yet, so while the consumer runs the projections
+ * are confirmed current every `heartbeatMs`; when the consumer fails they stop being confirmed and,
+ * past the staleness bound, authentication and authorization fail closed.
+ */
+export class IngressStateFeed {
+  private consumer?: Consumer;
+  private timer?: NodeJS.Timeout;
+  private confirmedAt = 0;
+  private failed = false;
+
+  constructor(
+    private readonly bus: Pick<Bus, 'consume'>,
+    private readonly auth: AuthProjection,
+    private readonly policy: PolicyProjection,
+    private readonly options: {
+      readonly maxStalenessMs: number;
+      readonly heartbeatMs?: number;
+      readonly groupId?: string;
+    },
+  ) {}
+
+  async start(): Promise<void> {
+    this.consumer = await this.bus.consume({
+      groupId:
+        this.options.groupId ?? `ingress-${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
+      topics: [TOPICS.identity, TOPICS.policy],
+      fromBeginning: true,
+      handle: (message) => {
+        this.auth.apply(message.event, `${message.partition}:${message.offset}`);
+        this.policy.apply(message.event);
+        this.confirm();
+        return Promise.resolve();
+      },
+    });
+    this.confirm();
+    this.timer = setInterval(() => {
+      if (!this.failed) this.confirm();
+    }, this.options.heartbeatMs ?? 1_000);
+    this.timer.unref();
+  }
+
+  /** A consumer failure stops the confirmations: the state then ages out and the pipeline fails closed. */
+  markFailed(): void {
+    this.failed = true;
+  }
+
+  isFresh(now: Date): boolean {
+    return now.getTime() - this.confirmedAt <= this.options.maxStalenessMs;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    await this.consumer?.close();
+  }
+
+  private confirm(): void {
+    const now = Date.now();
+    this.confirmedAt = now;
+    this.auth.markCaughtUp(new Date(now));
+    this.policy.markCurrent(now);
+  }
+}

@@ -1,0 +1,101 @@
+import type { Finding } from '../core/finding';
+import type { PreparedText } from '../normalize/prepared-text';
+import type { TextView } from '../normalize/text-view';
+import { extractFeatures, type FeatureVector } from './injection-features';
+import { InjectionModel } from './injection-model';
+import modelFile from './injection-weights.json';
+
+export const WINDOW_MIN_TEXT = 300;
+const WINDOW_CHARS = 300;
+
+let defaultModel: InjectionModel | undefined;
+export function defaultInjectionModel(): InjectionModel {
+  defaultModel ??= new InjectionModel(modelFile);
+  return defaultModel;
+}
+
+interface Scored {
+  probability: number;
+  start: number;
+  end: number;
+  text: string;
+  features: FeatureVector;
+}
+
+/** Paragraph-aligned windows of a long text, so an instruction buried in a document is not diluted. */
+export function textWindows(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + WINDOW_CHARS);
+    if (end < text.length) {
+      const cut = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf('. ', end));
+      if (cut > start + WINDOW_CHARS / 3) end = cut + 1;
+    }
+    out.push({ start, end });
+    start = end;
+  }
+  return out;
+}
+
+function scoreView(model: InjectionModel, view: TextView, extra: string[]): Scored {
+  const v = extractFeatures(view.text, model.dims, extra);
+  const s = model.score(v, false);
+  const span = view.toOriginal(0, view.text.length);
+  return { probability: s.probability, start: span.start, end: span.end, text: view.text, features: v };
+}
+
+export interface InjectionOptions {
+  readonly threshold?: number;
+  readonly model?: InjectionModel;
+  /** Score paragraph windows of long texts too (indirect injection inside documents). */
+  readonly windows?: boolean;
+}
+
+/** One finding (type PROMPT_INJECTION) when the best-scoring view crosses the threshold. */
+export function detectInjection(prepared: PreparedText, options: InjectionOptions = {}): Finding[] {
+  const model = options.model ?? defaultInjectionModel();
+  const threshold = options.threshold ?? model.file.threshold;
+  const extra: string[] = [];
+  if (prepared.hidden.length > 0) extra.push('hidden_content');
+  if (prepared.decoded.length > 0) extra.push('encoded_payload');
+  let best = scoreView(model, prepared.primary, extra);
+  const consider = (view: TextView, viewExtra: string[]): void => {
+    const s = scoreView(model, view, viewExtra);
+    if (s.probability > best.probability) best = s;
+  };
+  for (const view of prepared.hidden) consider(view, ['hidden_content']);
+  for (const view of prepared.decoded) consider(view, ['encoded_payload']);
+  const text = prepared.primary.text;
+  // Windows only matter when the whole text did not already cross the threshold.
+  if ((options.windows ?? true) && text.length >= WINDOW_MIN_TEXT && best.probability < threshold) {
+    for (const w of textWindows(text)) {
+      const sub = text.slice(w.start, w.end);
+      consider(
+        {
+          ...prepared.primary,
+          text: sub,
+          toOriginal: (s, e) => prepared.primary.toOriginal(s + w.start, e + w.start),
+        },
+        extra,
+      );
+    }
+  }
+  if (best.probability < threshold) return [];
+  // Re-score the winning span with explanations only when it is reported.
+  const named = extractFeatures(best.text, model.dims, extra, model.topIndices(best.features));
+  const explained = [...model.score(named, true).topContributions];
+  return [
+    {
+      type: 'PROMPT_INJECTION',
+      start: best.start,
+      end: best.end,
+      score: round(best.probability),
+      signals: explained,
+    },
+  ];
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

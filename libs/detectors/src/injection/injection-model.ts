@@ -1,0 +1,102 @@
+import type { FeatureVector } from './injection-features';
+
+/** The serialized logistic-regression model shipped in injection-model.json. */
+export interface InjectionModelFile {
+  readonly version: number;
+  readonly dims: number;
+  readonly bias: number;
+  /** n-gram weights quantized to int8: weight = byte * scale. */
+  readonly scale: number;
+  readonly weights: string;
+  readonly signalWeights: Readonly<Record<string, number>>;
+  readonly threshold: number;
+  readonly trainedOn: readonly string[];
+}
+
+export interface ModelScore {
+  readonly probability: number;
+  readonly logit: number;
+  /** Largest positive contributions: signal ids and n-grams, for explanations. */
+  readonly topContributions: readonly string[];
+}
+
+export class InjectionModel {
+  private readonly weights: Float32Array;
+
+  constructor(readonly file: InjectionModelFile) {
+    const bytes = Buffer.from(file.weights, 'base64');
+    this.weights = new Float32Array(file.dims);
+    for (let i = 0; i < file.dims; i++) {
+      const b = bytes[i] ?? 0;
+      this.weights[i] = (b > 127 ? b - 256 : b) * file.scale;
+    }
+  }
+
+  static fromWeights(
+    dims: number,
+    bias: number,
+    weights: Float32Array,
+    signalWeights: Record<string, number>,
+    threshold: number,
+    trainedOn: string[],
+  ): InjectionModel {
+    let max = 0;
+    for (const w of weights) max = Math.max(max, Math.abs(w));
+    const scale = max / 127 || 1;
+    const bytes = Buffer.alloc(dims);
+    for (let i = 0; i < dims; i++) bytes[i] = Math.round(weights[i] / scale) & 0xff;
+    return new InjectionModel({
+      version: 1,
+      dims,
+      bias,
+      scale,
+      weights: bytes.toString('base64'),
+      signalWeights,
+      threshold,
+      trainedOn,
+    });
+  }
+
+  get dims(): number {
+    return this.file.dims;
+  }
+
+  /** Indices of the largest positive n-gram contributions. */
+  topIndices(v: FeatureVector, k = 6): Set<number> {
+    const contrib: Array<[number, number]> = [];
+    for (let i = 0; i < v.indices.length; i++) {
+      const c = this.weights[v.indices[i]] * v.values[i];
+      if (c > 0.05) contrib.push([v.indices[i], c]);
+    }
+    return new Set(
+      contrib
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, k)
+        .map(([i]) => i),
+    );
+  }
+
+  score(v: FeatureVector, explain = false): ModelScore {
+    let logit = this.file.bias;
+    const contrib: Array<[string, number]> = [];
+    for (let k = 0; k < v.indices.length; k++) {
+      const c = this.weights[v.indices[k]] * v.values[k];
+      logit += c;
+      const name = v.names[k];
+      if (explain && c > 0.05 && name !== undefined && name !== '')
+        contrib.push(['ngram:' + name.slice(2), c]);
+    }
+    for (const s of v.signals) {
+      const w = this.file.signalWeights[s] ?? 0;
+      logit += w;
+      if (explain && w > 0) contrib.push(['signal:' + s, w]);
+    }
+    const top = explain
+      ? contrib
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 6)
+          .map(([n]) => n)
+      : [];
+    return { probability: 1 / (1 + Math.exp(-logit)), logit, topContributions: top };
+  }
+}

@@ -1,0 +1,92 @@
+import { longestTokenRun } from '../core/token-run';
+
+/** An encoded run in the text and its decoded content, when the decoding is readable text. */
+export interface DecodedPayload {
+  readonly start: number;
+  readonly end: number;
+  readonly encoding: 'base64' | 'hex' | 'url';
+  readonly decoded: string;
+}
+
+const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/_=-])/g;
+const HEX_RUN = /(?<![0-9A-Za-z])(?:0x)?((?:[0-9a-fA-F]{2}){8,})(?![0-9A-Za-z])/g;
+const HEX_ESCAPES = /(?:\\x[0-9a-fA-F]{2}){4,}/g;
+const HEX_SPACED = /(?<![0-9A-Za-z])(?:[0-9a-fA-F]{2} ){7,}[0-9a-fA-F]{2}(?![0-9A-Za-z])/g;
+const URL_ENCODED = /[^\s"'<>%]*%[0-9A-Fa-f]{2}[^\s"'<>%]*(?:%[0-9A-Fa-f]{2}[^\s"'<>%]*)+/g;
+const MAX_PAYLOADS = 32;
+
+/** Readable = mostly printable, with letters and some word structure. */
+export function isReadable(s: string): boolean {
+  if (s.length < 4) return false;
+  let printable = 0;
+  let letters = 0;
+  let spaces = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xfffd) return false;
+    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || c >= 0xa0) printable++;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) letters++;
+    if (c === 32) spaces++;
+  }
+  return printable / s.length >= 0.95 && letters / s.length >= 0.5 && (spaces > 0 || s.length < 24);
+}
+
+function decodeBase64(run: string): string | undefined {
+  const std = run.replace(/-/g, '+').replace(/_/g, '/');
+  if (std.replace(/=+$/, '').length % 4 === 1) return undefined;
+  // Pure-letter or pure-digit runs are words/identifiers, not payloads.
+  if (/^[a-z]+$/i.test(run) || /^[0-9]+$/.test(run)) return undefined;
+  const decoded = Buffer.from(std, 'base64').toString('utf8');
+  return isReadable(decoded) ? decoded : undefined;
+}
+
+function decodeHex(hex: string): string | undefined {
+  const decoded = Buffer.from(hex, 'hex').toString('utf8');
+  return isReadable(decoded) ? decoded : undefined;
+}
+
+export function findEncodedPayloads(text: string): DecodedPayload[] {
+  const out: DecodedPayload[] = [];
+  let m: RegExpExecArray | null;
+  // base64 and plain hex runs are 16+ token characters; prose usually has no such run at all
+  const longRun = longestTokenRun(text) >= 16;
+  BASE64_RUN.lastIndex = 0;
+  while (longRun && (m = BASE64_RUN.exec(text)) !== null && out.length < MAX_PAYLOADS) {
+    const decoded = decodeBase64(m[0]);
+    if (decoded !== undefined)
+      out.push({ start: m.index, end: m.index + m[0].length, encoding: 'base64', decoded });
+  }
+  HEX_RUN.lastIndex = 0;
+  while (longRun && (m = HEX_RUN.exec(text)) !== null && out.length < MAX_PAYLOADS) {
+    const decoded = decodeHex(m[1]);
+    if (decoded !== undefined)
+      out.push({ start: m.index, end: m.index + m[0].length, encoding: 'hex', decoded });
+  }
+  if (text.includes('\\x')) {
+    HEX_ESCAPES.lastIndex = 0;
+    while ((m = HEX_ESCAPES.exec(text)) !== null && out.length < MAX_PAYLOADS) {
+      const decoded = decodeHex(m[0].replace(/\\x/g, ''));
+      if (decoded !== undefined)
+        out.push({ start: m.index, end: m.index + m[0].length, encoding: 'hex', decoded });
+    }
+  }
+  HEX_SPACED.lastIndex = 0;
+  while ((m = HEX_SPACED.exec(text)) !== null && out.length < MAX_PAYLOADS) {
+    const decoded = decodeHex(m[0].replace(/ /g, ''));
+    if (decoded !== undefined)
+      out.push({ start: m.index, end: m.index + m[0].length, encoding: 'hex', decoded });
+  }
+  if (text.includes('%')) {
+    URL_ENCODED.lastIndex = 0;
+    while ((m = URL_ENCODED.exec(text)) !== null && out.length < MAX_PAYLOADS) {
+      try {
+        const decoded = decodeURIComponent(m[0].replace(/\+/g, ' '));
+        if (decoded !== m[0])
+          out.push({ start: m.index, end: m.index + m[0].length, encoding: 'url', decoded });
+      } catch {
+        // malformed escapes: not a payload
+      }
+    }
+  }
+  return out;
+}

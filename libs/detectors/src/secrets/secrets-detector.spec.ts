@@ -1,0 +1,51 @@
+import { detectSecrets } from './secrets-detector';
+
+const found = (text: string): string[] => detectSecrets(text).map((f) => text.slice(f.start, f.end));
+
+describe('secrets detector', () => {
+  describe('Given provider keys, tokens, private keys and connection strings', () => {
+    it.each([
+      ['aws_access_key_id = AKIAZ3MSJV4WJ7BDEK2Q', 'AKIAZ3MSJV4WJ7BDEK2Q'],
+      [
+        'export GITHUB_TOKEN=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',
+        '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',
+      ],
+      ['STRIPE=sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'],
+      [
+        'const k = "sk-ant-api03-' + 'a'.repeat(10) + 'Zx9_Qw3-' + 'b7C'.repeat(30) + '"',
+        'sk-ant-api03-' + 'a'.repeat(10) + 'Zx9_Qw3-' + 'b7C'.repeat(30),
+      ],
+      [
+        'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+      ],
+      ['DATABASE_URL=postgres://app:S3cr3tPw9x@db.internal:5432/app', 'S3cr3tPw9x'],
+      ['db_password = "Tr0ub4dor&3-horse"', 'Tr0ub4dor&3-horse'],
+    ])('When scanned %s Then the secret value is found', (text, value) => {
+      expect(found(text)).toContain(value);
+    });
+
+    it('When a PEM private key is scanned Then the whole block is found', () => {
+      const pem = `-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi..Z1BjP5CE/Wm/Rr500P\nRK+Lh9x5eJPo5CAZ3/ANBE0sTK0ZsDGMak2m1g7aSZ3wYBJvyk0d9U1mQe\n-----END RSA PRIVATE KEY-----`;
+      expect(detectSecrets(pem).some((f) => f.signals.some((s) => s.startsWith('rule:private_key')))).toBe(
+        true,
+      );
+    });
+  });
+
+  describe('Given clean look-alikes (placeholders, env references, public keys)', () => {
+    it.each([
+      'password = "your_password"',
+      'token: ${{ secrets.GITHUB_TOKEN }}',
+      'api_key = os.environ["OPENAI_API_KEY"]',
+      '-----BEGIN OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----',
+      'public_key = "9Cnzj4p4WGeKLs1Pt8QuKUpRKfFLfRYC9AIKjbJTWit"',
+      'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 user@host',
+      '"kms_key_id": "555ea4a3-d53a-4412-9c66-3a7cb667b0d6",',
+      'sumOfExposures = sumOfExposures;',
+      'curl -u username:password https://example.com',
+    ])('When scanned %s Then nothing is reported', (text) => {
+      expect(found(text)).toEqual([]);
+    });
+  });
+});

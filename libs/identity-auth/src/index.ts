@@ -1,0 +1,12 @@
+export * from './key-secret';
+export * from './auth-projection';
+export * from './key-usage-tracker';
+export * from './oidc-verifier';
+export * from './bus-auth-feed';
+export * from './admin/caller';
+export * from './admin/auth-source';
+export * from './admin/credential-resolver';
+export * from './admin/org-access.decorator';
+export * from './admin/org-admin.guard';
+export * from './admin/bus-auth-source';
+export { AdminAuthModule } from './admin/admin-auth.module';

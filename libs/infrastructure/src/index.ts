@@ -1,0 +1,3 @@
+export * from './infrastructure';
+export { InfrastructureModule } from './infrastructure.module';
+export * from './run-service';

@@ -1,0 +1,14 @@
+export * from './domain/policy-model';
+export * from './domain/glob';
+export * from './domain/validate-connection-spec';
+export * from './errors';
+export { WARDEN_CEDAR_SCHEMA, principalEntityType } from './cedar/warden-schema';
+export * from './cedar/compile-connection';
+export * from './cedar/org-policy-set';
+export * from './engine/decision-types';
+export * from './engine/decision-engine';
+export * from './projection/policy-events';
+export * from './projection/policy-state';
+export * from './projection/evolve-policy-state';
+export * from './versions/connection-versions';
+export * from './simulation/simulate-policy-set';
