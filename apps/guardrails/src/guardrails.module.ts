@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AdminAuthModule } from '@warden/identity-auth';
+import { eventSourcedRunnerProvider } from '@warden/event-sourcing';
 import { ProfileStream } from './application/profile-stream';
 import { ScanCallerGuard } from './auth/scan-caller.guard';
 import { CreateProfileController } from './commands/create-profile/create-profile.controller';
@@ -31,6 +32,7 @@ import { ProfileProjection } from './read-model/profile-projection';
   ],
   providers: [
     { provide: GUARDRAILS_OPTIONS, useValue: DEFAULT_GUARDRAILS_OPTIONS },
+    eventSourcedRunnerProvider(),
     ProfileStream,
     ProfileProjection,
     ScanCallerGuard,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CREDENTIAL_RESOLVER, CredentialResolver } from '@warden/identity-auth';
 import { WARDEN_CONFIG, type WardenConfig } from '@warden/platform';
-import { EventSourcedRunner } from './application/event-sourced-runner';
+import { eventSourcedRunnerProvider } from '@warden/event-sourcing';
 import { PrincipalStream } from './application/principal-stream';
 import { AdminGuard } from './auth/admin.guard';
 import { CreateOrganizationController } from './commands/create-organization/create-organization.controller';
@@ -52,7 +52,7 @@ import { KeyUsageReporting } from './read-model/key-usage-reporting';
     WhoamiController,
   ],
   providers: [
-    EventSourcedRunner,
+    eventSourcedRunnerProvider(),
     PrincipalStream,
     IdentityProjections,
     KeyUsageReporting,

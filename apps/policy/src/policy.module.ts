@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ConnectionChange } from './application/connection-change';
-import { EventSourcedRunner } from './application/event-sourced-runner';
+import { eventSourcedRunnerProvider } from '@warden/event-sourcing';
+import { toHttpError } from './application/to-http-error';
 import { PolicyStreams } from './application/streams';
 import { ADMIN_AUTHORIZER } from './auth/admin-authorizer.port';
 import { CredentialAdminAuthorizer } from './auth/credential-admin-authorizer';
@@ -66,7 +67,7 @@ function providers(options: PolicyOptions): Provider[] {
     { provide: DECISION_CALLER_AUTHENTICATOR, useExisting: ApiKeyDecisionCaller },
     CredentialAdminAuthorizer,
     ApiKeyDecisionCaller,
-    EventSourcedRunner,
+    eventSourcedRunnerProvider(toHttpError),
     PolicyStreams,
     ConnectionChange,
     PolicyProjection,

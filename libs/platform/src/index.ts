@@ -16,6 +16,7 @@ export * from './openapi/problem-details.dto';
 export * from './openapi/openapi-document';
 export * from './openapi/api-problems.decorator';
 export * from './http/request-id';
+export * from './http/command-headers';
 export * from './http/json-body-parser';
 export * from './http/create-http-app';
 export * from './platform-runtime';

@@ -9,3 +9,4 @@ export {
 } from './spawn-ts-process';
 export { freePort } from './free-port';
 export { startOwnKafkaBroker, type OwnKafkaBroker } from './own-kafka-broker';
+export { decider } from './decider';

@@ -1,12 +1,7 @@
 import type { PrincipalCaller } from '@warden/identity-auth';
+import type { CommandHeaders } from '@warden/platform';
 
-/** What a use case needs from the HTTP request besides its body: who, when, idempotency, version, tracing. */
-export interface RequestContext {
+/** What a use case needs from the HTTP request besides its body: who, when, idempotency, If-Match and tracing. */
+export interface RequestContext extends CommandHeaders {
   readonly caller: PrincipalCaller;
-  readonly now: Date;
-  readonly idempotencyKey?: string;
-  /** The version from If-Match, when the request carried one. */
-  readonly expectedVersion?: number;
-  readonly traceparent?: string;
-  readonly requestId: string;
 }

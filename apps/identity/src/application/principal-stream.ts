@@ -9,7 +9,7 @@ import {
   type PrincipalState,
   type RegisteredPrincipal,
 } from '../domain/principal/principal.state';
-import { EventSourcedRunner, type Loaded } from './event-sourced-runner';
+import { EventSourcedRunner, type Loaded } from '@warden/event-sourcing';
 import type { RequestContext } from './request-context';
 
 export type PrincipalChange<R> =
@@ -51,14 +51,14 @@ export class PrincipalStream {
         decided = decidePrincipal(command(state as RegisteredPrincipal), state);
         return decided;
       },
-      organizationId,
+      orgId: organizationId,
       ctx,
     });
     if (result.replayed) return { replayed: true, answer: result.answer as R };
     return {
       replayed: false,
       principal: result.state as RegisteredPrincipal,
-      version: result.version,
+      version: result.revision,
       events: decided,
     };
   }

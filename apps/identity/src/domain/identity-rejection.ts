@@ -1,15 +1,9 @@
-/** How an API edge should answer a rejected decision. */
-export type RejectionKind = 'not_found' | 'conflict' | 'invalid';
+import { DomainRejection, type RejectionKind } from '@warden/event-sourcing';
 
-/** A command the domain refuses; `code` is stable and reaches API clients in problem+json. */
-export class IdentityRejection extends Error {
-  constructor(
-    readonly code: string,
-    readonly kind: RejectionKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'IdentityRejection';
+/** A command the identity domain refuses; `code` is stable and reaches API clients in problem+json. */
+export class IdentityRejection extends DomainRejection {
+  constructor(code: string, kind: RejectionKind, message: string) {
+    super(kind, code, message);
   }
 }
 

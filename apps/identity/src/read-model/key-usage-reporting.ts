@@ -3,7 +3,7 @@ import { TOPICS, type KeyUsedV1 } from '@warden/contracts';
 import { BUS, type Bus, type Consumer } from '@warden/bus';
 import { startKeyUsageFlusher, type KeyUsageFlusher } from '@warden/identity-auth';
 import { WARDEN_CONFIG, WARDEN_LOGGER, type Logger, type WardenConfig } from '@warden/platform';
-import { newId } from '../application/ids';
+import { newId } from '@warden/event-sourcing';
 import { IdentityProjections } from './identity-projections';
 
 export const KEY_USAGE_GROUP = 'identity.key-usage';

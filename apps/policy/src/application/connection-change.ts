@@ -8,7 +8,7 @@ import {
   type ConnectionState,
   type ExistingConnection,
 } from '../domain/connection/connection.state';
-import { EventSourcedRunner } from './event-sourced-runner';
+import { EventSourcedRunner } from '@warden/event-sourcing';
 import type { RequestContext } from './request-context';
 import { connectionNotFound } from './streams';
 

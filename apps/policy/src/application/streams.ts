@@ -13,7 +13,7 @@ import {
   type ResourceEvent,
   type ResourceState,
 } from '../domain/resource/resource';
-import { EventSourcedRunner, type Loaded } from './event-sourced-runner';
+import { EventSourcedRunner, type Loaded } from '@warden/event-sourcing';
 
 export function connectionNotFound(): NotFoundError {
   return new NotFoundError('Connection not found.', 'connection_not_found');

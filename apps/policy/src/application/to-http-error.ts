@@ -1,27 +1,9 @@
-import { WrongExpectedRevisionError } from '@warden/eventstore';
+import { rejectionToHttp } from '@warden/event-sourcing';
 import { PolicyEngineError } from '@warden/policy-engine';
-import {
-  ConflictError,
-  NotFoundError,
-  PreconditionFailedError,
-  ValidationFailedError,
-  WardenError,
-} from '@warden/platform';
-import { PolicyRejection } from '../domain/policy-rejection';
+import { ValidationFailedError } from '@warden/platform';
 
-/** The one translation from domain rejections, engine errors and store conflicts to problem+json errors. */
+/** Policy's translation to problem+json: Cedar compile errors, then the shared domain-rejection mapping. */
 export function toHttpError(error: unknown): unknown {
-  if (error instanceof WardenError) return error;
-  if (error instanceof PolicyRejection) {
-    switch (error.kind) {
-      case 'not_found':
-        return new NotFoundError(error.message, error.code);
-      case 'conflict':
-        return new ConflictError(error.message, error.code);
-      case 'invalid':
-        return new ValidationFailedError([], error.message, error.code);
-    }
-  }
   if (error instanceof PolicyEngineError) {
     const field = error.code === 'policy_set_invalid' ? 'policies' : 'spec';
     return new ValidationFailedError(
@@ -30,11 +12,5 @@ export function toHttpError(error: unknown): unknown {
       error.code,
     );
   }
-  if (error instanceof WrongExpectedRevisionError) {
-    return new PreconditionFailedError(
-      'The object changed since the version given in If-Match.',
-      'version_mismatch',
-    );
-  }
-  return error;
+  return rejectionToHttp(error);
 }

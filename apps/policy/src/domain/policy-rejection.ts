@@ -1,13 +1,4 @@
-export type PolicyRejectionKind = 'not_found' | 'conflict' | 'invalid';
+import { DomainRejection } from '@warden/event-sourcing';
 
-/** A command refused by a decide function; translated to problem+json once, in application/to-http-error.ts. */
-export class PolicyRejection extends Error {
-  constructor(
-    readonly kind: PolicyRejectionKind,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PolicyRejection';
-  }
-}
+/** A command refused by a policy decide function; mapped to problem+json once, in application/to-http-error.ts. */
+export class PolicyRejection extends DomainRejection {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import type { GuardrailProfileCreatedV1 } from '@warden/contracts';
 import { IdempotencyKeyReusedError } from '../../application/idempotency-key-reused.error';
-import { idForIdempotencyKey, newId } from '../../application/ids';
+import { idForIdempotencyKey, newId } from '@warden/event-sourcing';
 import { ProfileStream, type LoadedProfile } from '../../application/profile-stream';
 import type { RequestContext } from '../../application/request-context';
 import { decideProfile } from '../../domain/profile/profile.decide';
@@ -30,7 +30,7 @@ export class CreateProfileHandler {
       profileId,
       ctx,
       replay: (loaded) =>
-        ctx.idempotencyKey !== undefined && loaded.version > 0 ? firstResponse(loaded, command) : undefined,
+        ctx.idempotencyKey !== undefined && loaded.revision > 0 ? firstResponse(loaded, command) : undefined,
       decide: (state) => decideProfile({ type: 'CreateProfile', data: { profileId, ...command } }, state),
     });
     if (result.replayed) return { body: result.answer as GuardrailProfileResponse, replayed: true };

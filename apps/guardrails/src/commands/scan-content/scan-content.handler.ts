@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@warden/eventstore';
 import { DEFAULT_PROFILE, scan, type GuardrailProfile } from '@warden/detectors';
 import { NotFoundError, WARDEN_CONFIG, type WardenConfig } from '@warden/platform';
-import { guardrailsEnvelope } from '../../application/event-envelope';
-import { newId } from '../../application/ids';
+import { commandEnvelope, newId } from '@warden/event-sourcing';
 import { ProfileStream } from '../../application/profile-stream';
 import type { RequestContext } from '../../application/request-context';
 import { engineProfile } from '../../domain/profile/engine-profile';
@@ -52,7 +51,15 @@ export class ScanContentHandler {
     };
     await this.store.append(
       scanId,
-      [guardrailsEnvelope(recorded, this.config.serviceName, scanId, organizationId, ctx, newId('evt'))],
+      [
+        commandEnvelope(recorded, {
+          source: this.config.serviceName,
+          subject: scanId,
+          orgId: organizationId,
+          ctx,
+          causationId: newId('evt'),
+        }),
+      ],
       'no_stream',
     );
     return {
@@ -64,7 +71,7 @@ export class ScanContentHandler {
 
   private async profileFor(organizationId: string, profileId: string | undefined): Promise<ChosenProfile> {
     if (profileId === undefined) return { id: 'default', version: 0, profile: DEFAULT_PROFILE };
-    const { state, version } = await this.profiles.load(profileId);
+    const { state, revision: version } = await this.profiles.load(profileId);
     if (!state.exists || state.organizationId !== organizationId) {
       throw new NotFoundError('Guardrail profile not found.', 'guardrail_profile_not_found');
     }

@@ -1,5 +1,5 @@
 import type { GuardrailProfileCreatedV1 } from '@warden/contracts';
-import { decider } from '../testing/given-when-then';
+import { decider } from '@warden/testing';
 import { decideProfile } from './profile.decide';
 import type { ProfileCommand } from './profile.commands';
 import { evolveProfile, initialProfile, type ProfileEvent, type ProfileState } from './profile.state';

@@ -36,7 +36,7 @@ function checkDetectors(direction: 'input' | 'output', detectors: readonly Guard
   });
 }
 
-function notFound(): GuardrailsRejection {
+export function notFound(): GuardrailsRejection {
   return new GuardrailsRejection('not_found', 'guardrail_profile_not_found', 'Guardrail profile not found.');
 }
 

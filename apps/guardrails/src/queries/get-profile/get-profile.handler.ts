@@ -9,7 +9,7 @@ export class GetProfileHandler {
 
   /** Read from the profile's stream: always the latest version. Another organization's profile is not found. */
   async execute(organizationId: string, profileId: string): Promise<GuardrailProfileResponse> {
-    const { state, version } = await this.profiles.load(profileId);
+    const { state, revision: version } = await this.profiles.load(profileId);
     if (!state.exists || state.organizationId !== organizationId) {
       throw new NotFoundError('Guardrail profile not found.', 'guardrail_profile_not_found');
     }

@@ -3,11 +3,11 @@ import {
   decideOrganization,
   evolveOrganization,
   initialOrganization,
+  type OrganizationEvent,
   type OrganizationState,
 } from '../../domain/organization/organization';
-import { EventSourcedRunner, type Loaded } from '../../application/event-sourced-runner';
+import { EventSourcedRunner, type Loaded, idForIdempotencyKey, newId } from '@warden/event-sourcing';
 import { IdempotencyKeyReusedError } from '../../application/idempotency-key-reused.error';
-import { idForIdempotencyKey, newId } from '../../application/ids';
 import type { RequestContext } from '../../application/request-context';
 import { callerId } from '@warden/identity-auth';
 import type { Created, OrganizationResponse } from '../../http/responses';
@@ -25,18 +25,18 @@ export class CreateOrganizationHandler {
       ctx.idempotencyKey !== undefined
         ? idForIdempotencyKey('org', [callerId(ctx.caller), 'orgs'], ctx.idempotencyKey)
         : newId('org');
-    const result = await this.runner.run({
+    const result = await this.runner.run<OrganizationState, OrganizationEvent>({
       streamId: id,
       initial: initialOrganization,
       evolve: evolveOrganization,
       replay: (loaded: Loaded<OrganizationState>) =>
-        ctx.idempotencyKey !== undefined && loaded.version > 0 ? firstResponse(loaded, command) : undefined,
+        ctx.idempotencyKey !== undefined && loaded.revision > 0 ? firstResponse(loaded, command) : undefined,
       decide: (state) =>
         decideOrganization(
           { type: 'CreateOrganization', data: { organizationId: id, name: command.name } },
           state,
         ),
-      organizationId: id,
+      orgId: id,
       ctx,
     });
     if (result.replayed) return { body: result.answer as OrganizationResponse, replayed: true };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { generateKeySecret } from '@warden/identity-auth';
 import { IdempotencyKeyReusedError } from '../../application/idempotency-key-reused.error';
-import { idForIdempotencyKey, newId } from '../../application/ids';
+import { idForIdempotencyKey, newId } from '@warden/event-sourcing';
 import { PrincipalStream } from '../../application/principal-stream';
 import type { RequestContext } from '../../application/request-context';
 import { callerId } from '@warden/identity-auth';

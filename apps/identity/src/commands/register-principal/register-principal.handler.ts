@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PrincipalAttributes } from '@warden/contracts';
 import { ConflictError, ValidationFailedError, WARDEN_CONFIG, type WardenConfig } from '@warden/platform';
-import { EventSourcedRunner, type Loaded } from '../../application/event-sourced-runner';
+import { EventSourcedRunner, type Loaded, idForIdempotencyKey, newId } from '@warden/event-sourcing';
 import { IdempotencyKeyReusedError } from '../../application/idempotency-key-reused.error';
-import { idForIdempotencyKey, newId } from '../../application/ids';
 import type { RequestContext } from '../../application/request-context';
 import { callerId } from '@warden/identity-auth';
 import type { OwnerFacts } from '../../domain/principal/principal.commands';
@@ -57,7 +56,7 @@ export class RegisterPrincipalHandler {
       initial: initialPrincipal,
       evolve: evolvePrincipal,
       replay: (loaded) =>
-        ctx.idempotencyKey !== undefined && loaded.version > 0 ? firstResponse(loaded, command) : undefined,
+        ctx.idempotencyKey !== undefined && loaded.revision > 0 ? firstResponse(loaded, command) : undefined,
       decide: (state) => {
         // After the replay check: a replayed registration must not trip over its own OIDC binding.
         const oidc = this.oidcBinding(command.oidcSubject);
@@ -79,12 +78,12 @@ export class RegisterPrincipalHandler {
           state,
         );
       },
-      organizationId: command.organizationId,
+      orgId: command.organizationId,
       ctx,
     });
     if (result.replayed) return { body: result.answer as PrincipalResponse, replayed: true };
     if (!result.state.registered) throw new Error('registration produced no principal');
-    return { body: principalFromState(result.state, result.version), replayed: false };
+    return { body: principalFromState(result.state, result.revision), replayed: false };
   }
 
   private oidcBinding(subject: string | undefined): { issuer: string; subject: string } | undefined {

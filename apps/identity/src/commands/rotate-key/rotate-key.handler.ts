@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { generateKeySecret } from '@warden/identity-auth';
-import { idForIdempotencyKey, newId } from '../../application/ids';
+import { idForIdempotencyKey, newId } from '@warden/event-sourcing';
 import { PrincipalStream } from '../../application/principal-stream';
 import type { RequestContext } from '../../application/request-context';
 import { callerId } from '@warden/identity-auth';

@@ -1,4 +1,4 @@
-import { decider } from '../testing/given-when-then';
+import { decider } from '@warden/testing';
 import {
   decideOrganization,
   evolveOrganization,

@@ -1,5 +1,5 @@
 import type { IdentityEventData } from '@warden/contracts';
-import { decider } from '../testing/given-when-then';
+import { decider } from '@warden/testing';
 import type { PrincipalCommand } from './principal.commands';
 import { decidePrincipal } from './principal.decide';
 import {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PolicyConnectionSpecV1 } from '@warden/contracts';
 import { ConflictError, NotFoundError } from '@warden/platform';
-import { EventSourcedRunner } from '../../application/event-sourced-runner';
-import { idForIdempotencyKey, newId } from '../../application/ids';
+import { EventSourcedRunner, idForIdempotencyKey, newId } from '@warden/event-sourcing';
 import type { RequestContext } from '../../application/request-context';
 import { assertSpecShape } from '../../application/spec-shape';
 import { PolicyStreams } from '../../application/streams';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventSourcedRunner } from '../../application/event-sourced-runner';
+import { EventSourcedRunner } from '@warden/event-sourcing';
 import type { RequestContext } from '../../application/request-context';
 import {
   decidePolicySet,

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError, ValidationFailedError } from '@warden/platform';
-import { EventSourcedRunner } from '../../application/event-sourced-runner';
-import { idForIdempotencyKey, newId } from '../../application/ids';
+import { EventSourcedRunner, idForIdempotencyKey, newId } from '@warden/event-sourcing';
 import type { RequestContext } from '../../application/request-context';
 import {
   decideResource,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DecisionContext, DecisionOutcome, DecisionReason, Obligations } from '@warden/policy-engine';
-import { newId } from '../../application/ids';
+import { newId } from '@warden/event-sourcing';
 import { PolicyProjection } from '../../projection/policy-projection';
 import type { DecisionCaller } from '../decision-caller.port';
 import { DecisionEngineHolder } from '../decision-engine.provider';

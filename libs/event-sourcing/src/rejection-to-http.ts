@@ -1,3 +1,4 @@
+import { WrongExpectedRevisionError } from '@warden/eventstore';
 import {
   ConflictError,
   NotFoundError,
@@ -5,19 +6,23 @@ import {
   ValidationFailedError,
   WardenError,
 } from '@warden/platform';
-import { WrongExpectedRevisionError } from '@warden/eventstore';
-import { IdentityRejection } from '../domain/identity-rejection';
+import { DomainRejection } from './domain-rejection';
 
-/** The one translation from domain rejections and store conflicts to HTTP errors (problem+json). */
-export function toHttpError(error: unknown): unknown {
-  if (error instanceof IdentityRejection) {
+/** The one translation from domain rejections and store conflicts to problem+json errors; others pass through. */
+export function rejectionToHttp(error: unknown): unknown {
+  if (error instanceof WardenError) return error;
+  if (error instanceof DomainRejection) {
     switch (error.kind) {
       case 'not_found':
         return new NotFoundError(error.message, error.code);
       case 'conflict':
         return new ConflictError(error.message, error.code);
       case 'invalid':
-        return new ValidationFailedError([], error.message, error.code);
+        return new ValidationFailedError(
+          error.field !== undefined ? [{ field: error.field, message: error.message }] : [],
+          error.message,
+          error.code,
+        );
     }
   }
   if (error instanceof WrongExpectedRevisionError) {
@@ -27,8 +32,4 @@ export function toHttpError(error: unknown): unknown {
     );
   }
   return error;
-}
-
-export function isWardenError(error: unknown): error is WardenError {
-  return error instanceof WardenError;
 }
