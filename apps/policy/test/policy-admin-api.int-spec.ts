@@ -1,5 +1,5 @@
 import { waitFor } from '@warden/testing';
-import type { SeededPrincipal } from './identity-seed';
+import type { SeededPrincipal } from '../../../test/support/identity-seed';
 import { startPolicyApp, type PolicyTestApp } from './policy-test-app';
 
 const SECRET_VALUE = 'sk-upstream-credential-never-shown-0123456789';

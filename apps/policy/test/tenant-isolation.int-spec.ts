@@ -1,5 +1,5 @@
 import { waitFor } from '@warden/testing';
-import type { SeededPrincipal } from './identity-seed';
+import type { SeededPrincipal } from '../../../test/support/identity-seed';
 import { startPolicyApp, type PolicyTestApp } from './policy-test-app';
 
 interface Tenant {

@@ -5,7 +5,7 @@ import { generateKeySecret } from '@warden/identity-auth';
 
 /**
  * Writes identity events straight into the event store, as the identity service would (an app never imports
- * another app): the relay carries them to the bus, where the policy projection learns principals and keys.
+ * another app): the relay carries them to the bus, where each service's projections learn principals and keys.
  */
 export interface SeededPrincipal {
   readonly id: string;
