@@ -5,7 +5,11 @@ import type { Authenticator } from '../src/pipeline/ports/authenticator.port';
 import type { Authorizer, AuthorizationInput } from '../src/pipeline/ports/authorizer.port';
 import type { BudgetReserver } from '../src/pipeline/ports/budget-reserver.port';
 import type { ConnectionDirectory } from '../src/pipeline/ports/connection-directory.port';
-import type { ContentInspector, Inspection } from '../src/pipeline/ports/content-inspector.port';
+import type {
+  ContentInspector,
+  Inspection,
+  InspectionDirection,
+} from '../src/pipeline/ports/content-inspector.port';
 import type { RateAdmission, RateLimiter } from '../src/pipeline/ports/rate-limiter.port';
 import type { IngressRecords, RecordSink } from '../src/pipeline/ports/record-sink.port';
 import type { CredentialResolver } from '../src/pipeline/ports/upstream-exchange';
@@ -125,7 +129,7 @@ export class UnmeteredFake implements BudgetReserver {
 
 /** Blocks any content containing BLOCKME, redacts SECRET. */
 export class KeywordInspector implements ContentInspector {
-  inspect(_direction: 'input' | 'output', content: string): Inspection {
+  inspect(_direction: InspectionDirection, content: string): Inspection {
     if (content.includes('BLOCKME'))
       return { action: 'block', findingTypes: ['test.block'], profile: 'test' };
     if (content.includes('SECRET'))

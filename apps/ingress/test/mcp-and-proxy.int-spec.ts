@@ -10,7 +10,7 @@ import {
   type IngressTestApp,
   type SeededCaller,
 } from '../test-support/ingress-test-app';
-import { startTestMcpServer } from '../test-support/test-mcp-server';
+import { POISONED_TEXT, startTestMcpServer } from '../test-support/test-mcp-server';
 
 interface Hit {
   method: string;
@@ -74,6 +74,8 @@ describe('MCP (item 2) and HTTP proxy through the ingress', () => {
           operations: [
             { action: 'mcp.tool', target: 'read_file', constraints: { path: { prefix: '/data/' } } },
             { action: 'mcp.tool', target: 'list_*' },
+            { action: 'data.read', target: 'file:///data/*' },
+            { action: 'data.read', target: 'prompt:summarize' },
           ],
         },
         'mcp_server',
@@ -149,6 +151,50 @@ describe('MCP (item 2) and HTTP proxy through the ingress', () => {
       /forbidden.*(prefix|argument|\/data\/)/i,
     );
     expect(mcp.calls.filter((c) => c.startsWith('delete_file') || c.includes('/etc/passwd'))).toEqual([]);
+    await client.close();
+  });
+
+  it('Given data.read on file:///data/*, When the SDK client lists and reads resources, Then only those are shown and read', async () => {
+    const client = await mcpClient();
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.uri).sort()).toEqual([
+      'file:///data/poisoned.md',
+      'file:///data/readme.txt',
+    ]);
+    const read = await client.readResource({ uri: 'file:///data/readme.txt' });
+    expect(read.contents).toEqual([
+      { uri: 'file:///data/readme.txt', mimeType: 'text/plain', text: 'the real file content' },
+    ]);
+    await expect(client.readResource({ uri: 'file:///secret/keys.txt' })).rejects.toThrow(/forbidden/);
+    expect(mcp.calls).not.toContain('read file:///secret/keys.txt');
+    await client.close();
+  });
+
+  it('Given data.read on prompt:summarize, When prompts are listed and fetched, Then only that prompt is shown and served', async () => {
+    const client = await mcpClient();
+    const { prompts } = await client.listPrompts();
+    expect(prompts.map((p) => p.name)).toEqual(['summarize']);
+    const prompt = await client.getPrompt({ name: 'summarize' });
+    expect(prompt.messages[0]?.content).toEqual({
+      type: 'text',
+      text: 'Summarize the following text in three bullet points.',
+    });
+    await expect(client.getPrompt({ name: 'leak_all' })).rejects.toThrow(/forbidden/);
+    expect(mcp.calls).not.toContain('prompt leak_all');
+    await client.close();
+  });
+
+  it('Given a tool result or a resource hiding instructions to the model, When fetched, Then the guardrails block it and the agent never sees it', async () => {
+    const client = await mcpClient();
+    const viaTool = client.callTool({ name: 'read_file', arguments: { path: '/data/poisoned.md' } });
+    await expect(viaTool).rejects.toThrow(/guardrail_blocked/);
+    const viaResource = client.readResource({ uri: 'file:///data/poisoned.md' });
+    await expect(viaResource).rejects.toThrow(/guardrail_blocked/);
+    await expect(viaResource.catch((e: unknown) => String(e))).resolves.not.toContain('evil.example');
+    expect(mcp.calls).toEqual(
+      expect.arrayContaining(['read_file /data/poisoned.md', 'read file:///data/poisoned.md']),
+    );
+    expect(POISONED_TEXT).toContain('evil.example');
     await client.close();
   });
 

@@ -6,7 +6,27 @@ import {
   type ScanFinding,
 } from '@warden/detectors';
 import type { GuardrailOutcome } from '../pipeline/ingress-request';
-import type { ContentInspector, Inspection, StreamInspector } from '../pipeline/ports/content-inspector.port';
+import type {
+  ContentInspector,
+  Inspection,
+  InspectionDirection,
+  StreamInspector,
+} from '../pipeline/ports/content-inspector.port';
+
+const retrievedProfiles = new WeakMap<GuardrailProfile, GuardrailProfile>();
+
+/** Retrieved content: the profile's output detectors plus its input injection detectors. */
+function retrievedProfile(profile: GuardrailProfile): GuardrailProfile {
+  let combined = retrievedProfiles.get(profile);
+  if (combined === undefined) {
+    combined = {
+      ...profile,
+      output: [...profile.output, ...profile.input.filter((d) => d.type === 'injection')],
+    };
+    retrievedProfiles.set(profile, combined);
+  }
+  return combined;
+}
 
 function findingTypes(findings: readonly ScanFinding[]): string[] {
   return [...new Set(findings.map((f) => f.type))].sort();
@@ -21,9 +41,12 @@ export class DetectorsInspector implements ContentInspector {
     private readonly profiles: (profileId: string | undefined) => GuardrailProfile = () => DEFAULT_PROFILE,
   ) {}
 
-  inspect(direction: 'input' | 'output', content: string, profileId?: string): Inspection {
+  inspect(direction: InspectionDirection, content: string, profileId?: string): Inspection {
     const profile = this.profiles(profileId);
-    const result = scan(direction, content, profile);
+    const result =
+      direction === 'retrieved'
+        ? scan('output', content, retrievedProfile(profile))
+        : scan(direction, content, profile);
     return {
       action: result.action,
       findingTypes: findingTypes(result.findings),

@@ -3,26 +3,29 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import {
   CallToolRequestSchema,
   ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
   ListToolsRequestSchema,
   McpError,
-  type CallToolResult,
-  type Tool,
+  ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Resource } from '@warden/policy-engine';
+import type { OperationAction, Resource } from '@warden/policy-engine';
 import { DENIAL_STATUS, deny, type Denial } from '../pipeline/denial';
 import type { Caller } from '../pipeline/ingress-request';
 import { runListing, type IngressPipeline, type PipelinePorts } from '../pipeline/ingress-pipeline';
-import type { UpstreamExchange } from '../pipeline/ports/upstream-exchange';
 import { DECISION_ID_HEADER } from '../openai/openai-error';
 import { clientGone, ingressHeaders } from '../openai/request-headers';
+import { mcpExchange } from './mcp-exchange';
+import { governedCall, promptTarget, type GovernedResult, type McpParams } from './mcp-governed-calls';
 import { McpUpstreams } from './mcp-upstreams';
 
 interface JsonRpcRequest {
   readonly jsonrpc?: unknown;
   readonly id?: string | number | null;
   readonly method?: unknown;
-  readonly params?: { readonly name?: unknown; readonly arguments?: unknown };
+  readonly params?: McpParams;
 }
 
 /** Warden's reason code travels in the JSON-RPC error's message and `data.code`. */
@@ -48,97 +51,30 @@ function rpcError(
     });
 }
 
-function textOf(result: CallToolResult): string {
-  return result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
-}
-
-function toolExchange(
-  upstreams: McpUpstreams,
-  name: string,
-  args: Record<string, unknown>,
-  out: { result?: CallToolResult },
-): UpstreamExchange {
-  return async (call) => {
-    const started = performance.now();
-    const usage = { inputTokens: 0, outputTokens: 0, source: 'none' as const };
-    try {
-      const client = await upstreams.client(call.resource);
-      const result = (await client.callTool({ name, arguments: args }, undefined, {
-        signal: call.signal,
-      })) as CallToolResult;
-      const inspection = call.inspector.inspect('output', textOf(result), call.profileId);
-      const outputGuardrail = {
-        action: inspection.action,
-        findingTypes: inspection.findingTypes,
-        profile: inspection.profile,
-      };
-      if (inspection.action === 'block') {
-        return {
-          completion: 'guardrail_blocked',
-          usage,
-          outputGuardrail,
-          denial: deny(
-            'guardrail_blocked',
-            `the tool result was blocked by the guardrails (${inspection.findingTypes.join(', ')})`,
-          ),
-          latencyMs: performance.now() - started,
-        };
-      }
-      out.result =
-        inspection.action === 'redact'
-          ? {
-              ...result,
-              content: result.content.map((c) =>
-                c.type === 'text'
-                  ? {
-                      ...c,
-                      text: call.inspector.inspect('output', c.text, call.profileId).redacted ?? c.text,
-                    }
-                  : c,
-              ),
-            }
-          : result;
-      return { completion: 'completed', usage, outputGuardrail, latencyMs: performance.now() - started };
-    } catch (error: unknown) {
-      upstreams.forget(call.resource);
-      return {
-        completion: 'upstream_failed',
-        usage,
-        denial: deny(
-          'upstream_error',
-          `the MCP upstream failed: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-        latencyMs: performance.now() - started,
-      };
-    }
-  };
-}
-
-/** Tools the caller may see: allowed, approval-gated, or allowed once its argument constraints are met. */
-function permittedTools(
-  tools: readonly Tool[],
+/** What the caller may see listed: allowed, approval-gated, or allowed once its argument constraints are met. */
+function permitted(
   ports: PipelinePorts,
   caller: Caller,
   resourceId: string,
-): Tool[] {
-  const time = Date.now();
-  return tools.filter((tool) => {
-    const decision = ports.authorizer.authorize({
-      caller,
-      resourceId,
-      action: 'mcp.tool',
-      target: tool.name,
-      tool: tool.name,
-      time,
-    });
-    return decision.decision !== 'deny' || decision.reasons[0]?.code === 'argument_constraint';
+  action: OperationAction,
+  target: string,
+): boolean {
+  const decision = ports.authorizer.authorize({
+    caller,
+    resourceId,
+    action,
+    target,
+    ...(action === 'mcp.tool' && { tool: target }),
+    time: Date.now(),
   });
+  return decision.decision !== 'deny' || decision.reasons[0]?.code === 'argument_constraint';
 }
 
 /**
- * MCP over streamable HTTP at `/mcp/{resourceId}` (stateless). `tools/call` walks the whole pipeline
- * before the SDK answers, so the decision is recorded first; every other method is authenticated and
- * recorded as a listing. `tools/list` shows only the tools the caller's connections permit.
+ * MCP over streamable HTTP at `/mcp/{resourceId}` (stateless). `tools/call`, `resources/read` and
+ * `prompts/get` walk the whole pipeline before the SDK answers, so the decision is recorded first; every
+ * other method is authenticated and recorded as a listing, and lists show only what the caller's
+ * connections permit (tools as `mcp.tool`, resource URIs and `prompt:<name>` as `data.read`).
  */
 export function registerMcpRoutes(
   fastify: FastifyInstance,
@@ -150,32 +86,28 @@ export function registerMcpRoutes(
     const { resourceId } = request.params as { resourceId: string };
     const message = (request.body ?? {}) as JsonRpcRequest;
     const method = typeof message.method === 'string' ? message.method : 'unknown';
-    let toolResult: { result?: CallToolResult } | undefined;
+    const governed = governedCall(method, message.params);
+    let answer: { result?: GovernedResult } | undefined;
     let denialForCall: Denial | undefined;
     let resource: Resource | undefined;
     let caller: Caller | undefined;
     let decisionId: string;
 
-    if (method === 'tools/call') {
-      const name = typeof message.params?.name === 'string' ? message.params.name : '';
-      const args =
-        typeof message.params?.arguments === 'object' && message.params.arguments !== null
-          ? (message.params.arguments as Record<string, unknown>)
-          : {};
-      toolResult = {};
+    if (governed !== undefined) {
+      answer = {};
       const outcome = await pipeline.run(
         {
           requestId: String(request.id),
           surface: 'mcp',
           ...ingressHeaders(request),
           resourceId,
-          action: 'mcp.tool',
-          target: name,
-          arguments: args,
-          inputText: JSON.stringify(args),
+          action: governed.action,
+          target: governed.target,
+          arguments: governed.arguments,
+          inputText: governed.inputText,
           receivedAt: new Date(),
         },
-        toolExchange(upstreams, name, args, toolResult),
+        mcpExchange(upstreams, governed, answer),
         clientGone(reply.raw),
       );
       decisionId = outcome.context.decisionId;
@@ -215,23 +147,47 @@ export function registerMcpRoutes(
         return rpcError(reply, deny('not_found', `resource ${resourceId} not found`), message.id, decisionId);
     }
 
-    const server = new Server({ name: 'warden-ingress', version: '0.1.0' }, { capabilities: { tools: {} } });
-    server.setRequestHandler(ListToolsRequestSchema, async () => {
-      if (resource === undefined || caller === undefined)
+    const server = new Server(
+      { name: 'warden-ingress', version: '0.1.0' },
+      { capabilities: { tools: {}, resources: {}, prompts: {} } },
+    );
+    const listed = async () => {
+      const [listedFor, listedBy] = [resource, caller];
+      if (listedFor === undefined || listedBy === undefined)
         throw new McpError(ErrorCode.InvalidRequest, 'no resource');
-      const client = await upstreams.client(resource);
-      const { tools } = await client.listTools();
-      return { tools: permittedTools(tools, ports, caller, resource.id) };
-    });
-    server.setRequestHandler(CallToolRequestSchema, () => {
+      const visible = (action: OperationAction, target: string): boolean =>
+        permitted(ports, listedBy, listedFor.id, action, target);
+      return { client: await upstreams.client(listedFor), visible };
+    };
+    const governedAnswer = (): Promise<GovernedResult> => {
       if (denialForCall !== undefined) {
         throw new McpError(WARDEN_DENIED, `${denialForCall.code}: ${denialForCall.message}`, {
           code: denialForCall.code,
         });
       }
-      if (toolResult?.result === undefined) throw new McpError(ErrorCode.InternalError, 'no result');
-      return Promise.resolve(toolResult.result);
+      if (answer?.result === undefined) throw new McpError(ErrorCode.InternalError, 'no result');
+      return Promise.resolve(answer.result);
+    };
+    server.setRequestHandler(ListToolsRequestSchema, async () => {
+      const { client, visible } = await listed();
+      const { tools } = await client.listTools();
+      return { tools: tools.filter((tool) => visible('mcp.tool', tool.name)) };
     });
+    server.setRequestHandler(ListResourcesRequestSchema, async () => {
+      const { client, visible } = await listed();
+      if (client.getServerCapabilities()?.resources === undefined) return { resources: [] };
+      const { resources } = await client.listResources();
+      return { resources: resources.filter((r) => visible('data.read', r.uri)) };
+    });
+    server.setRequestHandler(ListPromptsRequestSchema, async () => {
+      const { client, visible } = await listed();
+      if (client.getServerCapabilities()?.prompts === undefined) return { prompts: [] };
+      const { prompts } = await client.listPrompts();
+      return { prompts: prompts.filter((p) => visible('data.read', promptTarget(p.name))) };
+    });
+    server.setRequestHandler(CallToolRequestSchema, governedAnswer);
+    server.setRequestHandler(ReadResourceRequestSchema, governedAnswer);
+    server.setRequestHandler(GetPromptRequestSchema, governedAnswer);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,

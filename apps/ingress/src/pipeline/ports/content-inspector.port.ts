@@ -18,8 +18,15 @@ export interface StreamInspector {
   outcome(): GuardrailOutcome;
 }
 
+/**
+ * `input`: what the caller sends upstream; `output`: what the upstream answers; `retrieved`: content a tool,
+ * MCP resource or prompt hands the agent for its model's context — checked for leakage like output and for
+ * instructions addressed to the model (indirect prompt injection) like input.
+ */
+export type InspectionDirection = 'input' | 'output' | 'retrieved';
+
 export interface ContentInspector {
-  inspect(direction: 'input' | 'output', content: string, profileId?: string): Inspection;
+  inspect(direction: InspectionDirection, content: string, profileId?: string): Inspection;
   stream(profileId?: string): StreamInspector;
 }
 
