@@ -10,6 +10,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { BUS, type Bus } from '@warden/bus';
+import { DEFAULT_PROFILE } from '@warden/detectors';
 import { AuthProjection } from '@warden/identity-auth';
 import { WARDEN_CONFIG, type WardenConfig } from '@warden/platform';
 import { DecisionEngine } from '@warden/policy-engine';
@@ -20,6 +21,7 @@ import { IdentityAuthAuthenticator } from './adapters/identity-auth-authenticato
 import { InMemoryRateLimiter } from './adapters/in-memory-rate-limiter';
 import { PolicyConnectionDirectory } from './adapters/policy-connection-directory';
 import { PolicyEngineAuthorizer } from './adapters/policy-engine-authorizer';
+import { GuardrailProfileProjection } from './adapters/guardrail-profile-projection';
 import { PolicyProjection } from './adapters/policy-projection';
 import { SqlRateLimiter } from './adapters/sql-rate-limiter';
 import { UnmeteredBudget } from './adapters/unmetered-budget';
@@ -115,11 +117,16 @@ export class IngressModule {
         { provide: INGRESS_OPTIONS, useValue: options },
         { provide: AuthProjection, useFactory: () => new AuthProjection() },
         PolicyProjection,
+        GuardrailProfileProjection,
         {
           provide: IngressStateFeed,
-          inject: [BUS, AuthProjection, PolicyProjection],
-          useFactory: (bus: Bus, auth: AuthProjection, policy: PolicyProjection) =>
-            new IngressStateFeed(bus, auth, policy, { maxStalenessMs }),
+          inject: [BUS, AuthProjection, PolicyProjection, GuardrailProfileProjection],
+          useFactory: (
+            bus: Bus,
+            auth: AuthProjection,
+            policy: PolicyProjection,
+            profiles: GuardrailProfileProjection,
+          ) => new IngressStateFeed(bus, { auth, policy, profiles }, { maxStalenessMs }),
         },
         {
           provide: RATE_LIMIT_SQL,
@@ -134,11 +141,19 @@ export class IngressModule {
         },
         {
           provide: PIPELINE_PORTS,
-          inject: [BUS, AuthProjection, PolicyProjection, IngressStateFeed, RATE_LIMIT_SQL],
+          inject: [
+            BUS,
+            AuthProjection,
+            PolicyProjection,
+            GuardrailProfileProjection,
+            IngressStateFeed,
+            RATE_LIMIT_SQL,
+          ],
           useFactory: async (
             bus: Bus,
             auth: AuthProjection,
             policy: PolicyProjection,
+            profiles: GuardrailProfileProjection,
             feed: IngressStateFeed,
             sql: SqlClient | undefined,
           ): Promise<PipelinePorts> => {
@@ -150,7 +165,9 @@ export class IngressModule {
               authorizer: new PolicyEngineAuthorizer(new DecisionEngine({ maxStalenessMs }), policy),
               rateLimiter,
               budget: new UnmeteredBudget(),
-              inspector: new DetectorsInspector(),
+              inspector: new DetectorsInspector((id) =>
+                id === undefined ? DEFAULT_PROFILE : profiles.profile(id),
+              ),
               credentials: new CredentialRefResolver(),
               records: new BusRecordSink(bus),
             };
@@ -164,7 +181,7 @@ export class IngressModule {
         },
         IngressLifecycle,
       ],
-      exports: [AuthProjection, PolicyProjection, INGRESS_PIPELINE],
+      exports: [AuthProjection, PolicyProjection, GuardrailProfileProjection, INGRESS_PIPELINE],
     };
   }
 }

@@ -32,17 +32,28 @@ function findingTypes(findings: readonly ScanFinding[]): string[] {
   return [...new Set(findings.map((f) => f.type))].sort();
 }
 
+/** A connection names a profile this process does not know (yet): nothing passes until it does. */
+export const PROFILE_UNAVAILABLE = 'GUARDRAIL_PROFILE_UNAVAILABLE';
+
+const unavailable = (profileId: string | undefined): Inspection => ({
+  action: 'block',
+  findingTypes: [PROFILE_UNAVAILABLE],
+  profile: profileId ?? 'unknown',
+});
+
 /**
- * The guardrail engine in process. Guardrail profiles are not projected into the ingress yet: every
- * connection gets the default profile, and the record names it (`profile: "default"`).
+ * The guardrail engine in process. A connection without a profile gets the default one; a connection
+ * naming a profile gets that profile's detectors, and content fails closed while the profile is unknown.
  */
 export class DetectorsInspector implements ContentInspector {
   constructor(
-    private readonly profiles: (profileId: string | undefined) => GuardrailProfile = () => DEFAULT_PROFILE,
+    private readonly profiles: (profileId: string | undefined) => GuardrailProfile | undefined = () =>
+      DEFAULT_PROFILE,
   ) {}
 
   inspect(direction: InspectionDirection, content: string, profileId?: string): Inspection {
     const profile = this.profiles(profileId);
+    if (profile === undefined) return unavailable(profileId);
     const result =
       direction === 'retrieved'
         ? scan('output', content, retrievedProfile(profile))
@@ -57,6 +68,11 @@ export class DetectorsInspector implements ContentInspector {
 
   stream(profileId?: string): StreamInspector {
     const profile = this.profiles(profileId);
+    if (profile === undefined) {
+      const blocked = unavailable(profileId);
+      const step = { release: '', blocked: true };
+      return { push: () => step, end: () => step, outcome: () => blocked };
+    }
     const scanner = new StreamOutputScanner(profile);
     const seen: ScanFinding[] = [];
     let blocked = false;

@@ -3,10 +3,19 @@ import { hostname } from 'node:os';
 import { TOPICS } from '@warden/contracts';
 import type { Bus, Consumer } from '@warden/bus';
 import type { AuthProjection } from '@warden/identity-auth';
+import type { GuardrailProfileProjection } from '../adapters/guardrail-profile-projection';
 import type { PolicyProjection } from '../adapters/policy-projection';
 
+/** The local state an ingress decides on. */
+export interface IngressProjections {
+  readonly auth: AuthProjection;
+  readonly policy: PolicyProjection;
+  readonly profiles: GuardrailProfileProjection;
+}
+
 /**
- * Feeds the ingress's local projections (authentication, policy) from the identity and policy topics.
+ * Feeds the ingress's local projections (authentication, policy, guardrail profiles) from the identity,
+ * policy and guardrails topics.
  * Every replica reads every event, so the group is unique per process.
  *
  * Freshness: the bus port gives no "caught up" signal yet, so while the consumer runs the projections
@@ -21,8 +30,7 @@ export class IngressStateFeed {
 
   constructor(
     private readonly bus: Pick<Bus, 'consume'>,
-    private readonly auth: AuthProjection,
-    private readonly policy: PolicyProjection,
+    private readonly projections: IngressProjections,
     private readonly options: {
       readonly maxStalenessMs: number;
       readonly heartbeatMs?: number;
@@ -34,11 +42,13 @@ export class IngressStateFeed {
     this.consumer = await this.bus.consume({
       groupId:
         this.options.groupId ?? `ingress-${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
-      topics: [TOPICS.identity, TOPICS.policy],
+      topics: [TOPICS.identity, TOPICS.policy, TOPICS.guardrails],
       fromBeginning: true,
       handle: (message) => {
-        this.auth.apply(message.event, `${message.partition}:${message.offset}`);
-        this.policy.apply(message.event);
+        const { auth, policy, profiles } = this.projections;
+        auth.apply(message.event, `${message.partition}:${message.offset}`);
+        policy.apply(message.event);
+        profiles.apply(message.event);
         this.confirm();
         return Promise.resolve();
       },
@@ -67,7 +77,7 @@ export class IngressStateFeed {
   private confirm(): void {
     const now = Date.now();
     this.confirmedAt = now;
-    this.auth.markCaughtUp(new Date(now));
-    this.policy.markCurrent(now);
+    this.projections.auth.markCaughtUp(new Date(now));
+    this.projections.policy.markCurrent(now);
   }
 }

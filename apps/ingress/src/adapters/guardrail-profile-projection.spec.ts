@@ -1,0 +1,58 @@
+import { DetectorsInspector, PROFILE_UNAVAILABLE } from './detectors-inspector';
+import { GuardrailProfileProjection } from './guardrail-profile-projection';
+
+const created = {
+  type: 'warden.guardrails.profile.created.v1',
+  data: {
+    profileId: 'gpr_1',
+    organizationId: 'org_1',
+    name: 'strict',
+    input: [{ type: 'pii', action: 'block', options: { types: ['EMAIL'] } }],
+    output: [],
+  },
+};
+
+describe('GuardrailProfileProjection', () => {
+  it('Given a created then an updated profile, When looked up, Then the latest whole profile is the engine profile', () => {
+    const projection = new GuardrailProfileProjection();
+    projection.apply(created);
+    projection.apply({
+      type: 'warden.guardrails.profile.updated.v1',
+      data: {
+        ...created.data,
+        name: 'relaxed',
+        input: [{ type: 'pii', action: 'flag' }],
+        changed: ['name', 'input'],
+      },
+    });
+    expect(projection.profile('gpr_1')).toEqual({
+      name: 'relaxed',
+      input: [{ type: 'pii', action: 'flag' }],
+      output: [],
+    });
+  });
+
+  it('Given other guardrails events, When applied, Then no profile appears', () => {
+    const projection = new GuardrailProfileProjection();
+    projection.apply({ type: 'warden.guardrails.scan.completed.v1', data: { profileId: 'gpr_2' } });
+    expect(projection.profile('gpr_2')).toBeUndefined();
+  });
+
+  it('Given the inspector on the projection, When a connection names an unknown profile, Then input and streams fail closed', () => {
+    const projection = new GuardrailProfileProjection();
+    projection.apply(created);
+    const inspector = new DetectorsInspector((id) => (id === undefined ? undefined : projection.profile(id)));
+    expect(inspector.inspect('input', 'Mail ada@acme-corp.io', 'gpr_1')).toMatchObject({
+      action: 'block',
+      profile: 'strict',
+    });
+    expect(inspector.inspect('input', 'Say hello', 'gpr_missing')).toEqual({
+      action: 'block',
+      findingTypes: [PROFILE_UNAVAILABLE],
+      profile: 'gpr_missing',
+    });
+    const stream = inspector.stream('gpr_missing');
+    expect(stream.push('Hello')).toEqual({ release: '', blocked: true });
+    expect(stream.outcome().action).toBe('block');
+  });
+});

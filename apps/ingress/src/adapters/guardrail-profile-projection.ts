@@ -1,0 +1,34 @@
+import type { CloudEvent, GuardrailDetectorV1, GuardrailProfileCreatedV1 } from '@warden/contracts';
+import type { DetectorConfig, GuardrailProfile } from '@warden/detectors';
+
+const PROFILE_TYPES = new Set<string>([
+  'warden.guardrails.profile.created.v1',
+  'warden.guardrails.profile.updated.v1',
+]);
+
+function detectorConfig(d: GuardrailDetectorV1): DetectorConfig {
+  const { options, ...rest } = d;
+  return options === undefined ? rest : { ...rest, options: { ...options } };
+}
+
+/**
+ * The organizations' guardrail profiles as the detector engine takes them, from `warden.guardrails.v1`
+ * (created and updated events both carry the whole profile). A connection names one by id.
+ */
+export class GuardrailProfileProjection {
+  private readonly profiles = new Map<string, GuardrailProfile>();
+
+  apply(event: Pick<CloudEvent, 'type' | 'data'>): void {
+    if (!PROFILE_TYPES.has(event.type)) return;
+    const data = event.data as GuardrailProfileCreatedV1;
+    this.profiles.set(data.profileId, {
+      name: data.name,
+      input: data.input.map(detectorConfig),
+      output: data.output.map(detectorConfig),
+    });
+  }
+
+  profile(profileId: string): GuardrailProfile | undefined {
+    return this.profiles.get(profileId);
+  }
+}
