@@ -9,6 +9,7 @@ import {
   shannonEntropy,
 } from './entropy';
 import { SECRET_RULES_WITH_HINTS as SECRET_RULES, type SecretRule } from './secret-rules';
+import { prefixedTokenChecksumValid } from './token-checksums';
 
 const PUBLIC_CONTEXT = /public|\bpub(?:lic)?[_-]?key|publishable|\bpk_|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2/i;
 const CODE_REFERENCE =
@@ -75,14 +76,34 @@ function identifierAt(text: string, index: number): string {
   return text.slice(a, b);
 }
 
-function acceptGeneric(ruleId: string, value: string, text: string, matchIndex: number): boolean {
+/** PHP request/environment superglobals (`$_POST['pwd']`): the value is read at run time. */
+const PHP_INPUT = /\$_(?:POST|GET|REQUEST|COOKIE|SERVER|ENV|SESSION|FILES)\b/;
+const QUOTE_CHARS = '"\'`';
+
+/** `"value'` is not a string literal: the quote before the value and the one after it differ. */
+function mismatchedQuotes(text: string, start: number, end: number): boolean {
+  if (start === 0 || end >= text.length) return false;
+  const before = text[start - 1];
+  const after = text[end];
+  return QUOTE_CHARS.includes(before) && QUOTE_CHARS.includes(after) && before !== after;
+}
+
+function acceptGeneric(
+  ruleId: string,
+  value: string,
+  text: string,
+  matchIndex: number,
+  start: number,
+  end: number,
+): boolean {
   const v = value.replace(/^["'`]|["'`]$/g, '');
   const quoted = QUOTED_RULES.has(ruleId);
   const placeholder =
     ruleId === 'natural_language_password' ? looksLikeMaskOrTemplate(v) : looksLikePlaceholder(v);
   if (v.length < (quoted ? 3 : 6) || placeholder) return false;
-  if (/^[$%#{[<@&*.+\\]/.test(v) || /^real[_-]/i.test(v) || !/[A-Za-z0-9]/.test(v) || v.includes('$_'))
+  if (/^[$%#{[<@&*.+\\]/.test(v) || /^real[_-]/i.test(v) || !/[A-Za-z0-9]/.test(v) || PHP_INPUT.test(v))
     return false;
+  if (mismatchedQuotes(text, start, end)) return false;
   if (/^arn:|:\/\/|^[\w-]*[/.][\w/.-]*#\w+$/.test(v)) return false;
   if (PUBLIC_CONTEXT.test(text.slice(Math.max(0, matchIndex - 30), matchIndex + 20))) return false;
   if (!PROSE_RULES.has(ruleId)) {
@@ -125,7 +146,7 @@ export function detectSecrets(text: string): Finding[] {
       const { start, end, value } = valueSpan(rule, m);
       const generic = GENERIC_RULES.has(rule.id);
       if (generic) {
-        if (!acceptGeneric(rule.id, value, text, m.index)) continue;
+        if (!acceptGeneric(rule.id, value, text, m.index, start, end)) continue;
       } else if (URL_PASSWORD_RULES.has(rule.id)) {
         if (looksLikeTemplate(value)) continue;
       } else if (!rule.id.startsWith('private_key') && looksLikeFormatPlaceholder(value)) {
@@ -133,12 +154,19 @@ export function detectSecrets(text: string): Finding[] {
       }
       if (MASKED_TAIL.test(text.slice(end, end + 4))) continue;
       const signals = [`rule:${rule.id}`];
+      let score = rule.score;
+      const checksum = prefixedTokenChecksumValid(value);
+      if (checksum !== undefined) {
+        // a matching CRC-32 is proof of an issued token; a wrong one marks a made-up example
+        signals.push(checksum ? 'checksum:valid' : 'checksum:invalid');
+        score = checksum ? 0.99 : Math.min(score, 0.9);
+      }
       if (rule.minEntropy !== undefined) {
         const h = shannonEntropy(value);
         if (h < rule.minEntropy) continue;
         signals.push(`entropy:${h.toFixed(1)}`);
       }
-      out.push({ type: 'SECRET', start, end, score: rule.score, signals });
+      out.push({ type: 'SECRET', start, end, score, signals });
     }
   }
   return dedupe(out);
