@@ -48,4 +48,43 @@ describe('secrets detector', () => {
       expect(found(text)).toEqual([]);
     });
   });
+
+  describe('Given GitHub and npm tokens, whose last 6 characters are a CRC-32 of the body', () => {
+    const detect = (text: string) => detectSecrets(text)[0];
+
+    it('When the checksum matches Then the token is reported with full confidence', () => {
+      const f = detect('export GITHUB_TOKEN=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');
+      expect(f?.signals).toContain('checksum:valid');
+      expect(f?.score).toBe(0.99);
+    });
+
+    it('When the checksum does not match Then it is still reported, marked as made up and scored lower', () => {
+      const f = detect('export GITHUB_TOKEN=ghp_Ky9Pf34qY6Nb3wWD25RQ4F5ZR3qa7y3gm1IM');
+      expect(f?.signals).toContain('checksum:invalid');
+      expect(f?.score).toBeLessThanOrEqual(0.9);
+    });
+  });
+
+  describe('Given keyword assignments whose values contain quotes or PHP-like sequences', () => {
+    it.each([
+      [
+        "jwtsecret: '7`D\"}/vYR)T;W5]EBrf;_&k>qX??]G&3CF=;@vyrVBp[$_hK4^?{qT/EglJe'",
+        '7`D"}/vYR)T;W5]EBrf;_&k>qX??]G&3CF=;@vyrVBp[$_hK4^?{qT/EglJe',
+      ],
+      ["private_key = 'Zq8#kLm2Vx9!pR4t';", 'Zq8#kLm2Vx9!pR4t'],
+    ])('When a random value contains $_ or is properly quoted (%s) Then it is found', (text, value) => {
+      expect(found(text)).toContain(value);
+    });
+
+    it.each([
+      'private_key "hopenobodyfindsthisone\';',
+      '$pass = $_POST["password"];',
+      'db_password = "x" . $_POST[\'pw\'];',
+    ])(
+      'When the value is not a string literal or is read from a request (%s) Then nothing is reported',
+      (text) => {
+        expect(found(text)).toEqual([]);
+      },
+    );
+  });
 });
