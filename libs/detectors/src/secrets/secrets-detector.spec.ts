@@ -87,4 +87,18 @@ describe('secrets detector', () => {
       },
     );
   });
+
+  describe('Given a string literal in an API password argument', () => {
+    it('When it is a weak word Then it is still the password', () => {
+      const text = 'new DirectoryEntry("LDAP://10.0.0.1", "corp\\svc", "secret")';
+      expect(found(text)).toEqual(['secret']);
+    });
+
+    it.each([
+      'new DirectoryEntry("LDAP://10.0.0.1", "corp\\svc", "$pw")',
+      'new DirectoryEntry("LDAP://h", "u", "<password>")',
+    ])('When it is a variable or a template (%s) Then nothing is reported', (text) => {
+      expect(found(text)).toEqual([]);
+    });
+  });
 });

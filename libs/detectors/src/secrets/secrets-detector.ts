@@ -45,6 +45,12 @@ const PROSE_RULES = new Set(['keyword_reverse_compare', 'natural_language_passwo
 /** Rules that need the identifier's last word to be a credential word. */
 const LAST_WORD_RULES = new Set(['generic_keyword_secret', 'yaml_keyword_secret']);
 const URL_PASSWORD_RULES = new Set(['connection_string_url', 'url_credentials', 'curl_user']);
+/**
+ * A string literal passed where an API takes the password (`DirectoryEntry(path, user, "…")`, a
+ * netrc `password` field) is the password even when it is a weak word; only masks, templating and
+ * variables are not.
+ */
+const LITERAL_ARGUMENT_RULES = new Set(['ldap_directory_entry', 'netrc_password']);
 const QUOTED_RULES = new Set([
   'keyword_quoted_secret',
   'keyword_reverse_compare',
@@ -149,6 +155,8 @@ export function detectSecrets(text: string): Finding[] {
         if (!acceptGeneric(rule.id, value, text, m.index, start, end)) continue;
       } else if (URL_PASSWORD_RULES.has(rule.id)) {
         if (looksLikeTemplate(value)) continue;
+      } else if (LITERAL_ARGUMENT_RULES.has(rule.id)) {
+        if (looksLikeMaskOrTemplate(value) || /^[$%]/.test(value)) continue;
       } else if (!rule.id.startsWith('private_key') && looksLikeFormatPlaceholder(value)) {
         continue;
       }
