@@ -9,8 +9,8 @@ const START_ANCHORED = new Set(
 );
 
 /**
- * A long text hashed once, so that the whole text and its paragraph windows are scored without
- * hashing the same characters again. A window's signals are looked for only among those that fire
+ * A text hashed once, so that the whole text, its paragraph windows and the explanation of a
+ * reported finding are computed without hashing the same characters again. A window's signals are looked for only among those that fire
  * on the whole text (a match inside a window is a match inside the text), plus start-anchored ones.
  */
 export class IndexedText {
@@ -32,8 +32,9 @@ export class IndexedText {
   }
 
   /**
-   * Features of `[start, end)` with `extra` signals (or `knownSignals` when already computed), or undefined when the range cuts a word (the
-   * caller then extracts that window on its own). */
+   * Features of `[start, end)` with `extra` signals (or `knownSignals` when already computed), or
+   * undefined when the range cuts a word (the caller then extracts that window on its own).
+   */
   window(
     start: number,
     end: number,
@@ -41,6 +42,51 @@ export class IndexedText {
     extra: readonly string[],
     knownSignals?: readonly string[],
   ): FeatureVector | undefined {
+    const r = this.range(start, end, dims);
+    if (r === undefined) return undefined;
+    const signals = knownSignals ?? this.signals(this.lower.slice(start, end), extra);
+    return vectorOfWords(this.words, r.from, r.to, r.firstBigram, dims, signals);
+  }
+
+  /**
+   * The same features as `window`, with the n-gram strings of the `wanted` indices, rebuilt from the
+   * word spans instead of hashing the text again (for explaining a reported finding).
+   */
+  explained(
+    start: number,
+    end: number,
+    dims: number,
+    signals: readonly string[],
+    wanted: ReadonlySet<number>,
+  ): FeatureVector | undefined {
+    const r = this.range(start, end, dims);
+    if (r === undefined) return undefined;
+    const { starts, ends, offsets, indices } = this.words;
+    const names = new Map<number, string>();
+    const word = (w: number): string => this.lower.slice(starts[w], ends[w]);
+    for (let w = r.from; w < r.to; w++) {
+      for (let k = offsets[w]; k < offsets[w + 1]; k++) {
+        const pos = k - offsets[w];
+        const idx = w === r.from && pos === 1 ? r.firstBigram : indices[k];
+        if (!wanted.has(idx) || names.has(idx)) continue;
+        if (pos === 0) names.set(idx, 'w:' + word(w));
+        else if (pos === 1) names.set(idx, 'b:' + (w === r.from ? '<s>' : word(w - 1)) + ' ' + word(w));
+        else {
+          const padded = ' ' + word(w) + ' ';
+          const width = padded.length <= 5 ? padded.length : 4;
+          names.set(idx, 'c:' + padded.slice(pos - 2, pos - 2 + width));
+        }
+      }
+    }
+    return vectorOfWords(this.words, r.from, r.to, r.firstBigram, dims, signals, names);
+  }
+
+  /** Words inside `[start, end)` and the first one's bigram with `<s>`; undefined when a word is cut. */
+  private range(
+    start: number,
+    end: number,
+    dims: number,
+  ): { from: number; to: number; firstBigram: number } | undefined {
     const { starts, ends, count } = this.words;
     if (this.cutsWord(start) || this.cutsWord(end)) return undefined;
     let lo = 0;
@@ -53,9 +99,8 @@ export class IndexedText {
     const from = lo;
     let to = from;
     while (to < count && ends[to] <= end) to++;
-    const signals = knownSignals ?? this.signals(this.lower.slice(start, end), extra);
     const firstBigram = from < to ? bosBigram(this.lower, starts[from], ends[from], dims) : 0;
-    return vectorOfWords(this.words, from, to, firstBigram, dims, signals);
+    return { from, to, firstBigram };
   }
 
   private cutsWord(at: number): boolean {

@@ -21,6 +21,8 @@ interface Scored {
   end: number;
   text: string;
   features: FeatureVector;
+  /** Range of the primary text when the features came from its word index. */
+  indexed?: { start: number; end: number };
 }
 
 /** Paragraph-aligned windows of a long text, so an instruction buried in a document is not diluted. */
@@ -65,6 +67,7 @@ function scored(model: InjectionModel, v: FeatureVector, view: TextView, start: 
     end: span.end,
     text: view.text.slice(start, end),
     features: v,
+    indexed: { start, end },
   };
 }
 
@@ -91,7 +94,7 @@ export function detectInjection(prepared: PreparedText, options: InjectionOption
   if (prepared.decoded.length > 0) extra.push('encoded_payload');
   const text = prepared.primary.text;
   const windowed = (options.windows ?? true) && text.length >= WINDOW_MIN_TEXT;
-  const indexed = windowed ? indexText(text, model.dims, extra) : undefined;
+  const indexed = indexText(text, model.dims, extra);
   let best =
     indexed?.whole !== undefined
       ? scored(model, indexed.whole, prepared.primary, 0, text.length)
@@ -123,13 +126,13 @@ export function detectInjection(prepared: PreparedText, options: InjectionOption
   }
   if (best.probability < threshold) return [];
   // Re-score the winning span with explanations only when it is reported.
-  const named = extractFeatures(
-    best.text,
-    model.dims,
-    extra,
-    model.topIndices(best.features),
-    best.features.signals,
-  );
+  const wanted = model.topIndices(best.features);
+  const { signals } = best.features;
+  const range = best.indexed;
+  const named =
+    (range !== undefined
+      ? indexed?.text.explained(range.start, range.end, model.dims, signals, wanted)
+      : undefined) ?? extractFeatures(best.text, model.dims, extra, wanted, signals);
   const explained = [...model.score(named, true).topContributions];
   return [
     {
