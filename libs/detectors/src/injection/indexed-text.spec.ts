@@ -51,6 +51,25 @@ describe('IndexedText (one hashing pass for a text and its windows)', () => {
     );
   });
 
+  it('Given any text When a window is explained from the index Then the n-gram names equal those of re-extraction', () => {
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 1, max: 12 }), (text, every) => {
+        const lower = text.toLowerCase();
+        fc.pre(lower.length === text.length);
+        const indexed = new IndexedText(lower, DIMS, firedSignals(lower));
+        for (const w of textWindows(text)) {
+          const v = indexed.window(w.start, w.end, DIMS, []);
+          if (v === undefined) continue;
+          const wanted = new Set(Array.from(v.indices).filter((_, i) => i % every === 0));
+          const fromIndex = indexed.explained(w.start, w.end, DIMS, v.signals, wanted);
+          const reextracted = extractFeatures(text.slice(w.start, w.end), DIMS, [], wanted);
+          expect(fromIndex?.names).toEqual(reextracted.names);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('Given a range that cuts a word When asked for its features Then the index declines', () => {
     const text = 'please summarise the quarterly report';
     const indexed = new IndexedText(text, DIMS, []);
