@@ -74,11 +74,18 @@ function valueSpan(rule: SecretRule, m: RegExpExecArray): { start: number; end: 
   return { start: m.index + offset, end: m.index + offset + value.length, value };
 }
 
+/** `[\w.-]`: the characters of an identifier around a keyword. */
+function isIdentChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45
+  );
+}
+
 function identifierAt(text: string, index: number): string {
   let a = index;
-  while (a > 0 && /[\w.-]/.test(text[a - 1])) a--;
+  while (a > 0 && isIdentChar(text.charCodeAt(a - 1))) a--;
   let b = index;
-  while (b < text.length && /[\w.-]/.test(text[b])) b++;
+  while (b < text.length && isIdentChar(text.charCodeAt(b))) b++;
   return text.slice(a, b);
 }
 
