@@ -101,4 +101,25 @@ describe('secrets detector', () => {
       expect(found(text)).toEqual([]);
     });
   });
+
+  describe('Given a credential handed over in prose (a model answer, a support chat)', () => {
+    it.each([
+      ['Here is your API key: 8f14e45fceea167a5a36dedd4bea2543', '8f14e45fceea167a5a36dedd4bea2543'],
+      ['Your access token is 7d9f8a6b5c4e3d2f1a0b9c8d7e6f5a4b.', '7d9f8a6b5c4e3d2f1a0b9c8d7e6f5a4b'],
+      ['The client secret for the staging app: Zx9Qw3LmN7pR2tV8yB4cD6fH1jK5', 'Zx9Qw3LmN7pR2tV8yB4cD6fH1jK5'],
+    ])('When scanned %s Then the value is found', (text, value) => {
+      expect(found(text)).toContain(value);
+    });
+
+    it.each([
+      'I cannot provide an API key. You can create one in the dashboard under Settings.',
+      'Your API key is YOUR_API_KEY_HERE; replace it before running the script.',
+      'The access token is stored in localStorage and refreshed every 3600 seconds.',
+      'API key: sk_test_redacted, token: ghp_Ky9Pf34qY6Nb..[Redacted]',
+      'The password is ************ (hidden).',
+      'Your token is a JSON Web Token signed with RS256 by the issuer.',
+    ])('When scanned %s Then nothing is reported', (text) => {
+      expect(found(text)).toEqual([]);
+    });
+  });
 });

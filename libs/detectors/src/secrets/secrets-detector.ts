@@ -39,9 +39,15 @@ const GENERIC_RULES = new Set([
   'auth_quoted_secret',
   'yaml_keyword_secret',
   'credential_next_line',
+  'prose_credential_disclosure',
 ]);
 /** Rules whose keyword is prose ("the password is …"), not an identifier to vet. */
-const PROSE_RULES = new Set(['keyword_reverse_compare', 'natural_language_password', 'credential_next_line']);
+const PROSE_RULES = new Set([
+  'keyword_reverse_compare',
+  'natural_language_password',
+  'credential_next_line',
+  'prose_credential_disclosure',
+]);
 /** Rules that need the identifier's last word to be a credential word. */
 const LAST_WORD_RULES = new Set(['generic_keyword_secret', 'yaml_keyword_secret']);
 const URL_PASSWORD_RULES = new Set(['connection_string_url', 'url_credentials', 'curl_user']);
@@ -64,8 +70,11 @@ const VAGUE_KEY = /(?:^|[^a-z])key$/i;
 const STRONG_KEY =
   /(?:api|secret|private|access|auth|signing|encryption|master|client|app|account|deploy|license|service|session|stream|admin|root)[_.-]?key$/i;
 
-/** A value that runs into a mask (`xoxp-5723…-####`) is a redacted example. */
-const MASKED_TAIL = /^(?:#{2,}|\*{2,}|[xX]{4,}|\.{3}|…)/;
+/**
+ * A value that runs into a mask (`xoxp-5723…-####`) or a truncation / redaction marker
+ * (`ops_eyJzaWdu..[Redacted]`) is a redacted example.
+ */
+const MASKED_TAIL = /^(?:#{2,}|\*{2,}|[xX]{4,}|\.{2,}|…|\.*\s?[[(<]?(?:redacted|truncated|masked)\b)/i;
 
 function valueSpan(rule: SecretRule, m: RegExpExecArray): { start: number; end: number; value: string } {
   const g = rule.group;
@@ -167,7 +176,7 @@ export function detectSecrets(text: string): Finding[] {
       } else if (!rule.id.startsWith('private_key') && looksLikeFormatPlaceholder(value)) {
         continue;
       }
-      if (MASKED_TAIL.test(text.slice(end, end + 4))) continue;
+      if (MASKED_TAIL.test(text.slice(end, end + 14))) continue;
       const signals = [`rule:${rule.id}`];
       let score = rule.score;
       const checksum = prefixedTokenChecksumValid(value);
