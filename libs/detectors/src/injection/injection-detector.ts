@@ -42,8 +42,9 @@ export function textWindows(text: string): Array<{ start: number; end: number }>
 }
 
 /**
- * The word index of a long text for window scoring, and the whole text's features from it when the
- * text is short enough to be scored whole. None when lowercasing changes the length (offsets differ).
+ * The word index of the primary text (for its windows and the explanation of a finding), and the
+ * whole text's features from it when the text is short enough to be scored whole. None when
+ * lowercasing changes the length (the offsets would not agree).
  */
 function indexText(
   text: string,
