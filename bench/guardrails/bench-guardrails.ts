@@ -2,7 +2,7 @@
  * Latency of the full input and output profiles in ms per KB over the development texts, with a
  * baseline (NFKC + lowercase over the same texts) measured in the same run.
  *
- *   npm run bench:guardrails -- [--data <dir>] [--rounds 3] [--out <file>]
+ *   npm run bench:guardrails -- [--data <dir>] [--rounds 5] [--out <file>]
  */
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,7 +18,7 @@ function arg(name: string, fallback: string): string {
 
 const repoRoot = join(__dirname, '..', '..');
 const dataDir = resolve(repoRoot, arg('--data', '../shared/datasets'));
-const rounds = Number(arg('--rounds', '3'));
+const rounds = Number(arg('--rounds', '5'));
 const outFile = resolve(repoRoot, arg('--out', 'bench/guardrails/results/bench.json'));
 
 const inputs = [
@@ -35,6 +35,9 @@ const outputs = [
 interface Stats {
   p50: number;
   p99: number;
+  /** Per text, the fastest of the measured rounds: the code's own cost without preemption. */
+  bestP50: number;
+  bestP99: number;
   mean: number;
   cpuP50: number;
   cpuP99: number;
@@ -48,14 +51,19 @@ function quantile(sorted: number[], q: number): number {
 /**
  * ms/KB per text (texts under 256 bytes count as 256 bytes so tiny strings don't dominate), as wall
  * time and as this process's CPU time: on a shared, overloaded machine the wall time includes waiting
- * for a core, the CPU time does not. The first round is a warm-up (JIT) and is not counted.
+ * for a core, the CPU time does not (but process.cpuUsage ticks are coarse). The first round is a
+ * warm-up (JIT) and is not counted. `best` takes each text's fastest measured round: on a machine
+ * shared with other jobs, wall p99 mostly measures how often the process was preempted, while the
+ * per-text minimum measures what the detectors cost.
  */
 function measure(texts: readonly string[], fn: (t: string) => unknown): Stats {
   const perKb: number[] = [];
   const cpuPerKb: number[] = [];
+  const bestPerKb = new Array<number>(texts.length).fill(Infinity);
   let total = 0;
   for (let r = 0; r < rounds; r++) {
-    for (const t of texts) {
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i];
       const kb = Math.max(256, Buffer.byteLength(t)) / 1024;
       const c0 = process.cpuUsage();
       const t0 = performance.now();
@@ -66,14 +74,18 @@ function measure(texts: readonly string[], fn: (t: string) => unknown): Stats {
       if (r > 0 || rounds === 1) {
         perKb.push(dt / kb);
         cpuPerKb.push((c.user + c.system) / 1000 / kb);
+        bestPerKb[i] = Math.min(bestPerKb[i], dt / kb);
       }
     }
   }
   perKb.sort((a, b) => a - b);
   cpuPerKb.sort((a, b) => a - b);
+  bestPerKb.sort((a, b) => a - b);
   return {
     p50: quantile(perKb, 0.5),
     p99: quantile(perKb, 0.99),
+    bestP50: quantile(bestPerKb, 0.5),
+    bestP99: quantile(bestPerKb, 0.99),
     mean: perKb.reduce((a, b) => a + b, 0) / perKb.length,
     cpuP50: quantile(cpuPerKb, 0.5),
     cpuP99: quantile(cpuPerKb, 0.99),
@@ -96,10 +108,10 @@ w(
     .map((x) => x.toFixed(1))
     .join(' ')} on ${cpus().length} cores`,
 );
-w(`ms/KB                 wall p50    wall p99   wall mean     cpu p50     cpu p99`);
+w(`ms/KB                 wall p50    wall p99   wall mean     cpu p50     cpu p99    best p50    best p99`);
 for (const [name, v] of Object.entries(results)) {
   w(
-    `${name.padEnd(20)} ${fmt(v.p50)}   ${fmt(v.p99)}   ${fmt(v.mean)}   ${fmt(v.cpuP50)}   ${fmt(v.cpuP99)}`,
+    `${name.padEnd(20)} ${fmt(v.p50)}   ${fmt(v.p99)}   ${fmt(v.mean)}   ${fmt(v.cpuP50)}   ${fmt(v.cpuP99)}   ${fmt(v.bestP50)}   ${fmt(v.bestP99)}`,
   );
 }
 const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(1)}x` : 'n/a');
@@ -108,7 +120,7 @@ w(`ratio input/baseline: wall p50 ${ratio(inp.p50, bi.p50)}, wall p99 ${ratio(in
 w(`ratio output/baseline: wall p50 ${ratio(out.p50, bo.p50)}, wall p99 ${ratio(out.p99, bo.p99)}`);
 const met = (x: number): string => (x <= 0.5 ? 'met' : 'NOT met');
 w(
-  `goal p99 <= 0.5 ms/KB (wall / cpu): input ${met(inp.p99)} / ${met(inp.cpuP99)}, output ${met(out.p99)} / ${met(out.cpuP99)}`,
+  `goal p99 <= 0.5 ms/KB (wall / cpu / best): input ${met(inp.p99)} / ${met(inp.cpuP99)} / ${met(inp.bestP99)}, output ${met(out.p99)} / ${met(out.cpuP99)} / ${met(out.bestP99)}`,
 );
 void writeJson(outFile, {
   texts: { input: inputs.length, output: outputs.length },

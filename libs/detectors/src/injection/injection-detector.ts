@@ -1,7 +1,8 @@
 import type { Finding } from '../core/finding';
 import type { PreparedText } from '../normalize/prepared-text';
 import type { TextView } from '../normalize/text-view';
-import { extractFeatures, type FeatureVector } from './injection-features';
+import { extractFeatures, firedSignals, MAX_CHARS, type FeatureVector } from './injection-features';
+import { IndexedText } from './indexed-text';
 import { InjectionModel } from './injection-model';
 import modelFile from './injection-weights.json';
 
@@ -20,6 +21,8 @@ interface Scored {
   end: number;
   text: string;
   features: FeatureVector;
+  /** Range of the primary text when the features came from its word index. */
+  indexed?: { start: number; end: number };
 }
 
 /** Paragraph-aligned windows of a long text, so an instruction buried in a document is not diluted. */
@@ -36,6 +39,37 @@ export function textWindows(text: string): Array<{ start: number; end: number }>
     start = end;
   }
   return out;
+}
+
+/**
+ * The word index of the primary text (for its windows and the explanation of a finding), and the
+ * whole text's features from it when the text is short enough to be scored whole. None when
+ * lowercasing changes the length (the offsets would not agree).
+ */
+function indexText(
+  text: string,
+  dims: number,
+  extra: readonly string[],
+): { text: IndexedText; whole?: FeatureVector } | undefined {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return undefined;
+  const signals = firedSignals(lower, extra);
+  const indexed = new IndexedText(lower, dims, signals);
+  if (text.length > MAX_CHARS) return { text: indexed };
+  const whole = indexed.window(0, text.length, dims, extra, signals);
+  return { text: indexed, whole };
+}
+
+function scored(model: InjectionModel, v: FeatureVector, view: TextView, start: number, end: number): Scored {
+  const span = view.toOriginal(start, end);
+  return {
+    probability: model.score(v, false).probability,
+    start: span.start,
+    end: span.end,
+    text: view.text.slice(start, end),
+    features: v,
+    indexed: { start, end },
+  };
 }
 
 function scoreView(model: InjectionModel, view: TextView, extra: string[]): Scored {
@@ -59,22 +93,32 @@ export function detectInjection(prepared: PreparedText, options: InjectionOption
   const extra: string[] = [];
   if (prepared.hidden.length > 0) extra.push('hidden_content');
   if (prepared.decoded.length > 0) extra.push('encoded_payload');
-  let best = scoreView(model, prepared.primary, extra);
+  const text = prepared.primary.text;
+  const windowed = (options.windows ?? true) && text.length >= WINDOW_MIN_TEXT;
+  const indexed = indexText(text, model.dims, extra);
+  let best =
+    indexed?.whole !== undefined
+      ? scored(model, indexed.whole, prepared.primary, 0, text.length)
+      : scoreView(model, prepared.primary, extra);
   const consider = (view: TextView, viewExtra: string[]): void => {
     const s = scoreView(model, view, viewExtra);
     if (s.probability > best.probability) best = s;
   };
   for (const view of prepared.hidden) consider(view, ['hidden_content']);
   for (const view of prepared.decoded) consider(view, ['encoded_payload']);
-  const text = prepared.primary.text;
   // Windows only matter when the whole text did not already cross the threshold.
-  if ((options.windows ?? true) && text.length >= WINDOW_MIN_TEXT && best.probability < threshold) {
+  if (windowed && best.probability < threshold) {
     for (const w of textWindows(text)) {
-      const sub = text.slice(w.start, w.end);
+      const v = indexed?.text.window(w.start, w.end, model.dims, extra);
+      if (v !== undefined) {
+        const s = scored(model, v, prepared.primary, w.start, w.end);
+        if (s.probability > best.probability) best = s;
+        continue;
+      }
       consider(
         {
           ...prepared.primary,
-          text: sub,
+          text: text.slice(w.start, w.end),
           toOriginal: (s, e) => prepared.primary.toOriginal(s + w.start, e + w.start),
         },
         extra,
@@ -83,7 +127,13 @@ export function detectInjection(prepared: PreparedText, options: InjectionOption
   }
   if (best.probability < threshold) return [];
   // Re-score the winning span with explanations only when it is reported.
-  const named = extractFeatures(best.text, model.dims, extra, model.topIndices(best.features));
+  const wanted = model.topIndices(best.features);
+  const { signals } = best.features;
+  const range = best.indexed;
+  const named =
+    (range !== undefined
+      ? indexed?.text.explained(range.start, range.end, model.dims, signals, wanted)
+      : undefined) ?? extractFeatures(best.text, model.dims, extra, wanted, signals);
   const explained = [...model.score(named, true).topContributions];
   return [
     {

@@ -21,15 +21,20 @@ export interface ModelScore {
 }
 
 export class InjectionModel {
-  private readonly weights: Float32Array;
+  /** The quantized bytes themselves (64 KB instead of 256 KB of floats: stays in cache). */
+  private readonly quantized: Int8Array;
+  private readonly scale: number;
 
   constructor(readonly file: InjectionModelFile) {
     const bytes = Buffer.from(file.weights, 'base64');
-    this.weights = new Float32Array(file.dims);
-    for (let i = 0; i < file.dims; i++) {
-      const b = bytes[i] ?? 0;
-      this.weights[i] = (b > 127 ? b - 256 : b) * file.scale;
-    }
+    this.quantized = new Int8Array(file.dims);
+    for (let i = 0; i < file.dims; i++) this.quantized[i] = bytes[i] ?? 0;
+    this.scale = file.scale;
+  }
+
+  /** Weight of a hashed feature, rounded to float32 as the weights were always stored. */
+  private weight(idx: number): number {
+    return Math.fround(this.quantized[idx] * this.scale);
   }
 
   static fromWeights(
@@ -65,7 +70,7 @@ export class InjectionModel {
   topIndices(v: FeatureVector, k = 6): Set<number> {
     const contrib: Array<[number, number]> = [];
     for (let i = 0; i < v.indices.length; i++) {
-      const c = this.weights[v.indices[i]] * v.values[i];
+      const c = this.weight(v.indices[i]) * v.values[i];
       if (c > 0.05) contrib.push([v.indices[i], c]);
     }
     return new Set(
@@ -80,7 +85,7 @@ export class InjectionModel {
     let logit = this.file.bias;
     const contrib: Array<[string, number]> = [];
     for (let k = 0; k < v.indices.length; k++) {
-      const c = this.weights[v.indices[k]] * v.values[k];
+      const c = this.weight(v.indices[k]) * v.values[k];
       logit += c;
       const name = v.names[k];
       if (explain && c > 0.05 && name !== undefined && name !== '')

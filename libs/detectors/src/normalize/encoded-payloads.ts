@@ -31,6 +31,36 @@ export function isReadable(s: string): boolean {
   return printable / s.length >= 0.95 && letters / s.length >= 0.5 && (spaces > 0 || s.length < 24);
 }
 
+function isHexCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** Whether `min` hex digits follow each other somewhere (plain hex payloads need 16). */
+function hasHexRun(text: string, min: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isHexCode(text.charCodeAt(i))) run = 0;
+    else if (++run >= min) return true;
+  }
+  return false;
+}
+
+/** Whether 7 `hh ` groups follow each other somewhere: what HEX_SPACED needs, in one cheap pass. */
+function hasSpacedHexGroups(text: string): boolean {
+  let groups = 0;
+  let i = 0;
+  while (i + 2 < text.length) {
+    if (isHexCode(text.charCodeAt(i)) && isHexCode(text.charCodeAt(i + 1)) && text.charCodeAt(i + 2) === 32) {
+      if (++groups >= 7) return true;
+      i += 3;
+    } else {
+      groups = 0;
+      i++;
+    }
+  }
+  return false;
+}
+
 function decodeBase64(run: string): string | undefined {
   const std = run.replace(/-/g, '+').replace(/_/g, '/');
   if (std.replace(/=+$/, '').length % 4 === 1) return undefined;
@@ -56,8 +86,9 @@ export function findEncodedPayloads(text: string): DecodedPayload[] {
     if (decoded !== undefined)
       out.push({ start: m.index, end: m.index + m[0].length, encoding: 'base64', decoded });
   }
+  const hexRun = longRun && hasHexRun(text, 16);
   HEX_RUN.lastIndex = 0;
-  while (longRun && (m = HEX_RUN.exec(text)) !== null && out.length < MAX_PAYLOADS) {
+  while (hexRun && (m = HEX_RUN.exec(text)) !== null && out.length < MAX_PAYLOADS) {
     const decoded = decodeHex(m[1]);
     if (decoded !== undefined)
       out.push({ start: m.index, end: m.index + m[0].length, encoding: 'hex', decoded });
@@ -70,8 +101,9 @@ export function findEncodedPayloads(text: string): DecodedPayload[] {
         out.push({ start: m.index, end: m.index + m[0].length, encoding: 'hex', decoded });
     }
   }
+  const spacedHex = hasSpacedHexGroups(text);
   HEX_SPACED.lastIndex = 0;
-  while ((m = HEX_SPACED.exec(text)) !== null && out.length < MAX_PAYLOADS) {
+  while (spacedHex && (m = HEX_SPACED.exec(text)) !== null && out.length < MAX_PAYLOADS) {
     const decoded = decodeHex(m[0].replace(/ /g, ''));
     if (decoded !== undefined)
       out.push({ start: m.index, end: m.index + m[0].length, encoding: 'hex', decoded });

@@ -54,6 +54,17 @@ describe('normalization', () => {
       expect(b && text.slice(b.start, b.end)).toBe(b64);
     });
 
+    it('When hex is space-separated or escaped, after text with short hex-like groups, Then it is decoded', () => {
+      const words = Buffer.from('What is a model used in AI').toString('hex');
+      const spaced = words.match(/../g)?.join(' ') ?? '';
+      const escaped = words.replace(/(..)/g, '\\x$1');
+      const text = `ab cd ef 12 34 decode this: '${spaced}' or ${escaped}`;
+      expect(findEncodedPayloads(text).map((p) => [p.encoding, p.decoded])).toEqual([
+        ['hex', 'What is a model used in AI'],
+        ['hex', 'What is a model used in AI'],
+      ]);
+    });
+
     it('When the payload is gibberish or a plain identifier Then nothing is decoded', () => {
       expect(
         findEncodedPayloads('deadbeefcafebabe0011 AKIAIOSFODNN7EXAMPLE thisIsAVeryLongIdentifierName'),

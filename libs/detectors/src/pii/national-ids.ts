@@ -7,6 +7,8 @@ export interface NationalIdScheme {
   readonly validate: (value: string) => boolean;
   /** Numbers whose checksum passes by chance too often need a nearby keyword. */
   readonly context?: RegExp;
+  /** Digits every match contains: a text with fewer digits in all is skipped without the regex. */
+  readonly minDigits: number;
 }
 
 const digitsOf = (s: string): string => s.replace(/\D/g, '');
@@ -136,41 +138,75 @@ function ukNino(v: string): boolean {
 const always = (): boolean => true;
 
 export const NATIONAL_ID_SCHEMES: readonly NationalIdScheme[] = [
-  { id: 'uk_nhs', pattern: /\b\d{3}[- ]?\d{3}[- ]?\d{4}\b/g, validate: ukNhs, context: /\bnhs\b/i },
-  { id: 'uk_nino', pattern: /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi, validate: ukNino },
-  { id: 'es_nif', pattern: /\b\d{8}-?[A-Z]\b/gi, validate: esNif },
-  { id: 'es_nie', pattern: /\b[XYZ]-?\d{7}-?[A-Z]\b/gi, validate: esNie },
-  { id: 'pl_pesel', pattern: /\b\d{11}\b/g, validate: plPesel, context: /pesel/i },
-  { id: 'fi_hetu', pattern: /\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b/gi, validate: fiHetu },
+  {
+    id: 'uk_nhs',
+    pattern: /\b\d{3}[- ]?\d{3}[- ]?\d{4}\b/g,
+    validate: ukNhs,
+    context: /\bnhs\b/i,
+    minDigits: 10,
+  },
+  { id: 'uk_nino', pattern: /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi, validate: ukNino, minDigits: 6 },
+  { id: 'es_nif', pattern: /\b\d{8}-?[A-Z]\b/gi, validate: esNif, minDigits: 8 },
+  { id: 'es_nie', pattern: /\b[XYZ]-?\d{7}-?[A-Z]\b/gi, validate: esNie, minDigits: 7 },
+  { id: 'pl_pesel', pattern: /\b\d{11}\b/g, validate: plPesel, context: /pesel/i, minDigits: 11 },
+  { id: 'fi_hetu', pattern: /\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b/gi, validate: fiHetu, minDigits: 9 },
   {
     id: 'se_personnummer',
     pattern: /\b(?:\d{2})?\d{6}[-+]?\d{4}\b/g,
     validate: sePersonnummer,
+    minDigits: 10,
     context: /personnummer|personal identity|\bpnr\b/i,
   },
   {
     id: 'ca_sin',
     pattern: /\b\d{3}[- ]?\d{3}[- ]?\d{3}\b/g,
     validate: caSin,
+    minDigits: 9,
     context: /\bsin\b|social insurance/i,
   },
   {
     id: 'in_aadhaar',
     pattern: /\b\d{4}[- ]?\d{4}[- ]?\d{4}\b/g,
     validate: inAadhaar,
+    minDigits: 12,
     context: /aadh?aar|\buid\b/i,
   },
-  { id: 'in_pan', pattern: /\b[A-Z]{3}[ABCFGHLJPT][A-Z]\d{4}[A-Z]\b/g, validate: always },
-  { id: 'sg_nric', pattern: /\b[STFGM]\d{7}[A-Z]\b/gi, validate: sgNric },
+  { id: 'in_pan', pattern: /\b[A-Z]{3}[ABCFGHLJPT][A-Z]\d{4}[A-Z]\b/g, validate: always, minDigits: 4 },
+  { id: 'sg_nric', pattern: /\b[STFGM]\d{7}[A-Z]\b/gi, validate: sgNric, minDigits: 7 },
   {
     id: 'tr_tckn',
     pattern: /\b[1-9]\d{10}\b/g,
     validate: trTckn,
+    minDigits: 11,
     context: /kimlik|\btc\b|tckn|national id|turkish/i,
   },
-  { id: 'za_id', pattern: /\b\d{13}\b/g, validate: zaId, context: /\bid\b|identity|south africa/i },
-  { id: 'us_npi', pattern: /\b\d{4}[- ]?\d{3}[- ]?\d{3}\b/g, validate: usNpi, context: /\bnpi\b|provider/i },
-  { id: 'us_itin', pattern: /\b9\d{2}[- ]?\d{2}[- ]?\d{4}\b/g, validate: usItin },
-  { id: 'au_tfn', pattern: /\b\d{3} ?\d{3} ?\d{3}\b/g, validate: auTfn, context: /\btfn\b|tax file/i },
-  { id: 'kr_rrn', pattern: /\b\d{6}-?\d{7}\b/g, validate: krRrn, context: /rrn|resident registration|주민/i },
+  {
+    id: 'za_id',
+    pattern: /\b\d{13}\b/g,
+    validate: zaId,
+    context: /\bid\b|identity|south africa/i,
+    minDigits: 13,
+  },
+  {
+    id: 'us_npi',
+    pattern: /\b\d{4}[- ]?\d{3}[- ]?\d{3}\b/g,
+    validate: usNpi,
+    context: /\bnpi\b|provider/i,
+    minDigits: 10,
+  },
+  { id: 'us_itin', pattern: /\b9\d{2}[- ]?\d{2}[- ]?\d{4}\b/g, validate: usItin, minDigits: 9 },
+  {
+    id: 'au_tfn',
+    pattern: /\b\d{3} ?\d{3} ?\d{3}\b/g,
+    validate: auTfn,
+    context: /\btfn\b|tax file/i,
+    minDigits: 9,
+  },
+  {
+    id: 'kr_rrn',
+    pattern: /\b\d{6}-?\d{7}\b/g,
+    validate: krRrn,
+    context: /rrn|resident registration|주민/i,
+    minDigits: 13,
+  },
 ];

@@ -242,9 +242,23 @@ function ssns(text: string, out: Candidate[]): void {
   }
 }
 
-function ips(text: string, out: Candidate[]): void {
+function isHexCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** Two colons with at most 4 hex digits between them, which every IPv6 candidate contains. */
+function hasHexColonPair(text: string): boolean {
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    let j = i + 1;
+    while (j < text.length && j - i <= 4 && isHexCode(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) === 58) return true;
+  }
+  return false;
+}
+
+function ips(text: string, digits: number, out: Candidate[]): void {
   let m: RegExpExecArray | null;
-  if (text.includes('.')) {
+  if (digits >= 4 && text.includes('.')) {
     IPV4.lastIndex = 0;
     while ((m = IPV4.exec(text)) !== null) {
       const before = text[m.index - 1];
@@ -259,7 +273,7 @@ function ips(text: string, out: Candidate[]): void {
       });
     }
   }
-  if (text.includes(':')) {
+  if (hasHexColonPair(text)) {
     IPV6.lastIndex = 0;
     while ((m = IPV6.exec(text)) !== null) {
       let value = m[0];
@@ -352,8 +366,9 @@ function phones(text: string, out: Candidate[]): void {
   }
 }
 
-function nationalIds(text: string, out: Candidate[]): void {
+function nationalIds(text: string, digits: number, out: Candidate[]): void {
   for (const scheme of NATIONAL_ID_SCHEMES) {
+    if (digits < scheme.minDigits) continue;
     scheme.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = scheme.pattern.exec(text)) !== null) {
@@ -440,14 +455,16 @@ export interface PiiOptions {
 /** PII findings on an already-normalized text, offsets in that text. */
 export function detectPii(text: string, options: PiiOptions = {}): Finding[] {
   const cands: Candidate[] = [];
+  // Most validated types need several digits; prose with fewer skips their regexes.
+  const digits = digitCount(text);
   emails(text, cands);
   ibans(text, cands);
-  cards(text, cands);
-  ssns(text, cands);
-  ips(text, cands);
-  nationalIds(text, cands);
-  phones(text, cands);
-  dobs(text, cands);
+  if (digits >= 13) cards(text, cands);
+  if (digits >= 9) ssns(text, cands);
+  ips(text, digits, cands);
+  nationalIds(text, digits, cands);
+  if (digits >= 7) phones(text, cands);
+  if (digits >= 4) dobs(text, cands);
   addresses(text, cands);
   persons(text, cands);
   const wanted = options.types === undefined ? undefined : new Set(options.types);

@@ -1,11 +1,40 @@
+/** Per-call scratch for ASCII counts, and the order in which characters first appear. */
+const asciiCounts = new Int32Array(128);
+let firstSeen = new Int32Array(128);
+
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(s: string): number {
   if (s.length === 0) return 0;
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) ascii = s.charCodeAt(i) < 128;
+  if (!ascii) return entropyOfCounts(countByCodePoint(s), s.length);
+  // Same sum as the general path: terms added in the order characters first appear.
+  if (firstSeen.length < s.length) firstSeen = new Int32Array(s.length);
+  let distinct = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (asciiCounts[c]++ === 0) firstSeen[distinct++] = c;
+  }
+  let h = 0;
+  for (let k = 0; k < distinct; k++) {
+    const c = firstSeen[k];
+    const p = asciiCounts[c] / s.length;
+    h -= p * Math.log2(p);
+    asciiCounts[c] = 0;
+  }
+  return h;
+}
+
+function countByCodePoint(s: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  return counts;
+}
+
+function entropyOfCounts(counts: Map<string, number>, length: number): number {
   let h = 0;
   for (const c of counts.values()) {
-    const p = c / s.length;
+    const p = c / length;
     h -= p * Math.log2(p);
   }
   return h;

@@ -564,6 +564,14 @@ export const SECRET_RULES: readonly SecretRule[] = [
     1,
     3.0,
   ),
+  // a model or a person handing over a credential in prose: "Here is your API key: 8f14e45f…"
+  r(
+    'prose_credential_disclosure',
+    `(?<![A-Za-z])(?i:api[ _-]?key|access[ _-]?(?:key|token)|secret[ _-]?key|auth(?:entication|orization)?[ _-]?token|bearer[ _-]?token|refresh[ _-]?token|client[ _-]?secret|password|passphrase|token|secret)(?![A-Za-z])[^\\n]{0,30}?(?:\\b(?i:is)\\b[ \\t]*:?|:)[ \\t]*["'\`]?((?=[\\w+/=.~-]*\\d)(?=[\\w+/=.~-]*[A-Za-z])[\\w+/=.~-]{15,199}[\\w+/=~-])(?![\\w+/=~-])`,
+    0.8,
+    1,
+    3.5,
+  ),
   r(
     'natural_language_password',
     `(?<![A-Za-z])(?i:password|passcode|passphrase|secret)\\b[^.\\n]{0,40}?\\bis\\s*:?\\s*(["'])([^"'\\n]{3,64})\\1`,

@@ -9,6 +9,7 @@ import {
   shannonEntropy,
 } from './entropy';
 import { SECRET_RULES_WITH_HINTS as SECRET_RULES, type SecretRule } from './secret-rules';
+import { prefixedTokenChecksumValid } from './token-checksums';
 
 const PUBLIC_CONTEXT = /public|\bpub(?:lic)?[_-]?key|publishable|\bpk_|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2/i;
 const CODE_REFERENCE =
@@ -38,12 +39,24 @@ const GENERIC_RULES = new Set([
   'auth_quoted_secret',
   'yaml_keyword_secret',
   'credential_next_line',
+  'prose_credential_disclosure',
 ]);
 /** Rules whose keyword is prose ("the password is …"), not an identifier to vet. */
-const PROSE_RULES = new Set(['keyword_reverse_compare', 'natural_language_password', 'credential_next_line']);
+const PROSE_RULES = new Set([
+  'keyword_reverse_compare',
+  'natural_language_password',
+  'credential_next_line',
+  'prose_credential_disclosure',
+]);
 /** Rules that need the identifier's last word to be a credential word. */
 const LAST_WORD_RULES = new Set(['generic_keyword_secret', 'yaml_keyword_secret']);
 const URL_PASSWORD_RULES = new Set(['connection_string_url', 'url_credentials', 'curl_user']);
+/**
+ * A string literal passed where an API takes the password (`DirectoryEntry(path, user, "…")`, a
+ * netrc `password` field) is the password even when it is a weak word; only masks, templating and
+ * variables are not.
+ */
+const LITERAL_ARGUMENT_RULES = new Set(['ldap_directory_entry', 'netrc_password']);
 const QUOTED_RULES = new Set([
   'keyword_quoted_secret',
   'keyword_reverse_compare',
@@ -57,8 +70,11 @@ const VAGUE_KEY = /(?:^|[^a-z])key$/i;
 const STRONG_KEY =
   /(?:api|secret|private|access|auth|signing|encryption|master|client|app|account|deploy|license|service|session|stream|admin|root)[_.-]?key$/i;
 
-/** A value that runs into a mask (`xoxp-5723…-####`) is a redacted example. */
-const MASKED_TAIL = /^(?:#{2,}|\*{2,}|[xX]{4,}|\.{3}|…)/;
+/**
+ * A value that runs into a mask (`xoxp-5723…-####`) or a truncation / redaction marker
+ * (`ops_eyJzaWdu..[Redacted]`) is a redacted example.
+ */
+const MASKED_TAIL = /^(?:#{2,}|\*{2,}|[xX]{4,}|\.{2,}|…|\.*\s?[[(<]?(?:redacted|truncated|masked)\b)/i;
 
 function valueSpan(rule: SecretRule, m: RegExpExecArray): { start: number; end: number; value: string } {
   const g = rule.group;
@@ -67,22 +83,49 @@ function valueSpan(rule: SecretRule, m: RegExpExecArray): { start: number; end: 
   return { start: m.index + offset, end: m.index + offset + value.length, value };
 }
 
+/** `[\w.-]`: the characters of an identifier around a keyword. */
+function isIdentChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45
+  );
+}
+
 function identifierAt(text: string, index: number): string {
   let a = index;
-  while (a > 0 && /[\w.-]/.test(text[a - 1])) a--;
+  while (a > 0 && isIdentChar(text.charCodeAt(a - 1))) a--;
   let b = index;
-  while (b < text.length && /[\w.-]/.test(text[b])) b++;
+  while (b < text.length && isIdentChar(text.charCodeAt(b))) b++;
   return text.slice(a, b);
 }
 
-function acceptGeneric(ruleId: string, value: string, text: string, matchIndex: number): boolean {
+/** PHP request/environment superglobals (`$_POST['pwd']`): the value is read at run time. */
+const PHP_INPUT = /\$_(?:POST|GET|REQUEST|COOKIE|SERVER|ENV|SESSION|FILES)\b/;
+const QUOTE_CHARS = '"\'`';
+
+/** `"value'` is not a string literal: the quote before the value and the one after it differ. */
+function mismatchedQuotes(text: string, start: number, end: number): boolean {
+  if (start === 0 || end >= text.length) return false;
+  const before = text[start - 1];
+  const after = text[end];
+  return QUOTE_CHARS.includes(before) && QUOTE_CHARS.includes(after) && before !== after;
+}
+
+function acceptGeneric(
+  ruleId: string,
+  value: string,
+  text: string,
+  matchIndex: number,
+  start: number,
+  end: number,
+): boolean {
   const v = value.replace(/^["'`]|["'`]$/g, '');
   const quoted = QUOTED_RULES.has(ruleId);
   const placeholder =
     ruleId === 'natural_language_password' ? looksLikeMaskOrTemplate(v) : looksLikePlaceholder(v);
   if (v.length < (quoted ? 3 : 6) || placeholder) return false;
-  if (/^[$%#{[<@&*.+\\]/.test(v) || /^real[_-]/i.test(v) || !/[A-Za-z0-9]/.test(v) || v.includes('$_'))
+  if (/^[$%#{[<@&*.+\\]/.test(v) || /^real[_-]/i.test(v) || !/[A-Za-z0-9]/.test(v) || PHP_INPUT.test(v))
     return false;
+  if (mismatchedQuotes(text, start, end)) return false;
   if (/^arn:|:\/\/|^[\w-]*[/.][\w/.-]*#\w+$/.test(v)) return false;
   if (PUBLIC_CONTEXT.test(text.slice(Math.max(0, matchIndex - 30), matchIndex + 20))) return false;
   if (!PROSE_RULES.has(ruleId)) {
@@ -125,20 +168,29 @@ export function detectSecrets(text: string): Finding[] {
       const { start, end, value } = valueSpan(rule, m);
       const generic = GENERIC_RULES.has(rule.id);
       if (generic) {
-        if (!acceptGeneric(rule.id, value, text, m.index)) continue;
+        if (!acceptGeneric(rule.id, value, text, m.index, start, end)) continue;
       } else if (URL_PASSWORD_RULES.has(rule.id)) {
         if (looksLikeTemplate(value)) continue;
+      } else if (LITERAL_ARGUMENT_RULES.has(rule.id)) {
+        if (looksLikeMaskOrTemplate(value) || /^[$%]/.test(value)) continue;
       } else if (!rule.id.startsWith('private_key') && looksLikeFormatPlaceholder(value)) {
         continue;
       }
-      if (MASKED_TAIL.test(text.slice(end, end + 4))) continue;
+      if (MASKED_TAIL.test(text.slice(end, end + 14))) continue;
       const signals = [`rule:${rule.id}`];
+      let score = rule.score;
+      const checksum = prefixedTokenChecksumValid(value);
+      if (checksum !== undefined) {
+        // a matching CRC-32 is proof of an issued token; a wrong one marks a made-up example
+        signals.push(checksum ? 'checksum:valid' : 'checksum:invalid');
+        score = checksum ? 0.99 : Math.min(score, 0.9);
+      }
       if (rule.minEntropy !== undefined) {
         const h = shannonEntropy(value);
         if (h < rule.minEntropy) continue;
         signals.push(`entropy:${h.toFixed(1)}`);
       }
-      out.push({ type: 'SECRET', start, end, score: rule.score, signals });
+      out.push({ type: 'SECRET', start, end, score, signals });
     }
   }
   return dedupe(out);

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { textWindows } from './injection-detector';
+import { extractFeatures, firedSignals } from './injection-features';
+import { IndexedText } from './indexed-text';
+
+const DIMS = 1 << 16;
+const plain = (v: { indices: Int32Array; values: Float32Array; signals: readonly string[] }) => ({
+  indices: Array.from(v.indices),
+  values: Array.from(v.values),
+  signals: [...v.signals],
+});
+
+describe('IndexedText (one hashing pass for a text and its windows)', () => {
+  const words = fc.constantFrom(
+    'ignore',
+    'previous',
+    'instructions',
+    'System:',
+    'the',
+    'report',
+    'you',
+    'must',
+    'now',
+    'reveal',
+    'password',
+    "don't",
+    'e-mail',
+    'x',
+    'Übersicht',
+    'données',
+  );
+  const separators = fc.constantFrom(' ', ' ', ' ', '\n', '. ', ', ', '\n\n');
+  const texts = fc
+    .array(fc.tuple(words, separators), { minLength: 40, maxLength: 260 })
+    .map((parts) => parts.map(([w, s]) => w + s).join(''));
+
+  it('Given any text When a window is scored from the index Then its features equal extracting that window alone', () => {
+    fc.assert(
+      fc.property(texts, fc.boolean(), (text, hidden) => {
+        const lower = text.toLowerCase();
+        fc.pre(lower.length === text.length);
+        const extra = hidden ? ['hidden_content'] : [];
+        const indexed = new IndexedText(lower, DIMS, firedSignals(lower, extra));
+        for (const w of textWindows(text)) {
+          const fromIndex = indexed.window(w.start, w.end, DIMS, extra);
+          if (fromIndex === undefined) continue; // the window cuts a word: extracted on its own
+          expect(plain(fromIndex)).toEqual(plain(extractFeatures(text.slice(w.start, w.end), DIMS, extra)));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('Given any text When a window is explained from the index Then the n-gram names equal those of re-extraction', () => {
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 1, max: 12 }), (text, every) => {
+        const lower = text.toLowerCase();
+        fc.pre(lower.length === text.length);
+        const indexed = new IndexedText(lower, DIMS, firedSignals(lower));
+        for (const w of textWindows(text)) {
+          const v = indexed.window(w.start, w.end, DIMS, []);
+          if (v === undefined) continue;
+          const wanted = new Set(Array.from(v.indices).filter((_, i) => i % every === 0));
+          const fromIndex = indexed.explained(w.start, w.end, DIMS, v.signals, wanted);
+          const reextracted = extractFeatures(text.slice(w.start, w.end), DIMS, [], wanted);
+          expect(fromIndex?.names).toEqual(reextracted.names);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('Given a range that cuts a word When asked for its features Then the index declines', () => {
+    const text = 'please summarise the quarterly report';
+    const indexed = new IndexedText(text, DIMS, []);
+    expect(indexed.window(0, 10, DIMS, [])).toBeUndefined();
+    expect(indexed.window(0, 17, DIMS, [])).toBeDefined();
+  });
+});

@@ -1,0 +1,124 @@
+import { anyPresent } from '../core/literal-index';
+import { ANCHORS, SIGNAL_ANCHOR_IDS, vectorOfWords, type FeatureVector } from './injection-features';
+import { adversarialSuffixScore, INJECTION_SIGNALS } from './injection-signals';
+import { bosBigram, indexWords, isWordCont, type WordIndex } from './word-index';
+
+/** Signals whose pattern can match at the start of a window without matching in the whole text. */
+const START_ANCHORED = new Set(
+  INJECTION_SIGNALS.filter((s) => s.pattern.source.includes('^')).map((s) => s.id),
+);
+
+/**
+ * A text hashed once, so that the whole text, its paragraph windows and the explanation of a
+ * reported finding are computed without hashing the same characters again. A window's signals are looked for only among those that fire
+ * on the whole text (a match inside a window is a match inside the text), plus start-anchored ones.
+ */
+export class IndexedText {
+  private readonly words: WordIndex;
+  private readonly candidates: readonly number[];
+
+  /** `lower` must be `text.toLowerCase()` with the same length (so offsets agree). */
+  constructor(
+    private readonly lower: string,
+    dims: number,
+    wholeSignals: readonly string[],
+  ) {
+    // own arrays: the shared buffers are reused by any window extracted on its own
+    this.words = indexWords(lower, dims, undefined, true);
+    const fired = new Set(wholeSignals);
+    this.candidates = INJECTION_SIGNALS.flatMap((s, i) =>
+      fired.has(s.id) || START_ANCHORED.has(s.id) ? [i] : [],
+    );
+  }
+
+  /**
+   * Features of `[start, end)` with `extra` signals (or `knownSignals` when already computed), or
+   * undefined when the range cuts a word (the caller then extracts that window on its own).
+   */
+  window(
+    start: number,
+    end: number,
+    dims: number,
+    extra: readonly string[],
+    knownSignals?: readonly string[],
+  ): FeatureVector | undefined {
+    const r = this.range(start, end, dims);
+    if (r === undefined) return undefined;
+    const signals = knownSignals ?? this.signals(this.lower.slice(start, end), extra);
+    return vectorOfWords(this.words, r.from, r.to, r.firstBigram, dims, signals);
+  }
+
+  /**
+   * The same features as `window`, with the n-gram strings of the `wanted` indices, rebuilt from the
+   * word spans instead of hashing the text again (for explaining a reported finding).
+   */
+  explained(
+    start: number,
+    end: number,
+    dims: number,
+    signals: readonly string[],
+    wanted: ReadonlySet<number>,
+  ): FeatureVector | undefined {
+    const r = this.range(start, end, dims);
+    if (r === undefined) return undefined;
+    const { starts, ends, offsets, indices } = this.words;
+    const names = new Map<number, string>();
+    const word = (w: number): string => this.lower.slice(starts[w], ends[w]);
+    for (let w = r.from; w < r.to; w++) {
+      for (let k = offsets[w]; k < offsets[w + 1]; k++) {
+        const pos = k - offsets[w];
+        const idx = w === r.from && pos === 1 ? r.firstBigram : indices[k];
+        if (!wanted.has(idx) || names.has(idx)) continue;
+        if (pos === 0) names.set(idx, 'w:' + word(w));
+        else if (pos === 1) names.set(idx, 'b:' + (w === r.from ? '<s>' : word(w - 1)) + ' ' + word(w));
+        else {
+          const padded = ' ' + word(w) + ' ';
+          const width = padded.length <= 5 ? padded.length : 4;
+          names.set(idx, 'c:' + padded.slice(pos - 2, pos - 2 + width));
+        }
+      }
+    }
+    return vectorOfWords(this.words, r.from, r.to, r.firstBigram, dims, signals, names);
+  }
+
+  /** Words inside `[start, end)` and the first one's bigram with `<s>`; undefined when a word is cut. */
+  private range(
+    start: number,
+    end: number,
+    dims: number,
+  ): { from: number; to: number; firstBigram: number } | undefined {
+    const { starts, ends, count } = this.words;
+    if (this.cutsWord(start) || this.cutsWord(end)) return undefined;
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = lo;
+    let to = from;
+    while (to < count && ends[to] <= end) to++;
+    const firstBigram = from < to ? bosBigram(this.lower, starts[from], ends[from], dims) : 0;
+    return { from, to, firstBigram };
+  }
+
+  private cutsWord(at: number): boolean {
+    return at > 0 && at < this.lower.length && isWordCont(this.lower, at - 1) && isWordCont(this.lower, at);
+  }
+
+  private signals(lowerWindow: string, extra: readonly string[]): string[] {
+    const fired: string[] = [];
+    // same prefilter as on a whole text: a regex runs only when one of its anchors occurs
+    const present = this.candidates.length > 0 ? ANCHORS.scan(lowerWindow) : undefined;
+    for (const i of this.candidates) {
+      if (present !== undefined && !anyPresent(present, SIGNAL_ANCHOR_IDS[i])) continue;
+      const sig = INJECTION_SIGNALS[i];
+      sig.pattern.lastIndex = 0;
+      if (sig.pattern.test(lowerWindow)) fired.push(sig.id);
+    }
+    if (adversarialSuffixScore(lowerWindow) > 0.08) fired.push('adversarial_suffix');
+    for (const e of extra) if (!fired.includes(e)) fired.push(e);
+    return fired;
+  }
+}

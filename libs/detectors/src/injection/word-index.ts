@@ -1,0 +1,164 @@
+/**
+ * The hashed n-gram indices of every word of a text, computed once. The whole text and each of its
+ * paragraph windows are then scored by summing the indices of their words, instead of hashing the
+ * same characters again for every window.
+ *
+ * Per word, in this order: the unigram, the bigram with the previous word (`<s>` for the first word),
+ * then the character 4-grams of ` word ` (the whole padded word when it is shorter). A window that
+ * starts at word `w` uses `bosBigram(...)` in place of the bigram with the word before the window.
+ */
+export interface WordIndex {
+  readonly count: number;
+  /** Word spans in the lowercased text. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Feature indices of word w are `indices[offsets[w] .. offsets[w + 1])`. */
+  readonly offsets: Int32Array;
+  readonly indices: Int32Array;
+}
+
+/** The n-gram strings of the `wanted` indices are collected into `names` (explanations only). */
+export interface FeatureNames {
+  readonly wanted: ReadonlySet<number>;
+  readonly names: Map<number, string>;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function feed(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h;
+}
+const feedCode = (h: number, c: number): number => Math.imul(h ^ c, FNV_PRIME);
+const H_W = feed(FNV_OFFSET, 'w:', 0, 2);
+const H_B = feed(FNV_OFFSET, 'b:', 0, 2);
+const H_C = feed(FNV_OFFSET, 'c:', 0, 2);
+const BOS = '<s>';
+const H_BOS = feed(H_B, BOS, 0, 3);
+
+const ASCII_WORD_START = new Uint8Array(128);
+const ASCII_WORD_CONT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const alnum = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  ASCII_WORD_START[c] = alnum ? 1 : 0;
+  ASCII_WORD_CONT[c] = alnum || c === 39 || c === 95 || c === 45 ? 1 : 0;
+}
+const UNICODE_ALNUM = /[\p{L}\p{N}\p{M}]/u;
+
+function isStart(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD_START[c] === 1;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return UNICODE_ALNUM.test(text[i]);
+}
+
+/** Whether char i can continue a word (letters, digits, `'`, `_`, `-`). */
+export function isWordCont(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD_CONT[c] === 1;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return UNICODE_ALNUM.test(text[i]);
+}
+
+/** Buffers reused across calls: the detector runs synchronously, one text at a time. */
+let starts: Int32Array = new Int32Array(1024);
+let ends: Int32Array = new Int32Array(1024);
+let offsets: Int32Array = new Int32Array(1025);
+let indices: Int32Array = new Int32Array(8192);
+
+function grown(a: Int32Array, min: number): Int32Array {
+  if (a.length >= min) return a;
+  const b = new Int32Array(Math.max(min, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+function tokenize(lower: string): number {
+  let n = 0;
+  let i = 0;
+  const len = lower.length;
+  while (i < len) {
+    if (!isStart(lower, i)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    i++;
+    while (i < len && isWordCont(lower, i)) i++;
+    if (n === starts.length) {
+      starts = grown(starts, n + 1);
+      ends = grown(ends, n + 1);
+    }
+    starts[n] = s;
+    ends[n] = i;
+    n++;
+  }
+  return n;
+}
+
+/** Char of ` word ` at padded position i (the word spans `lower[s .. s + len - 2)`). */
+function padded(lower: string, s: number, len: number, i: number): number {
+  return i === 0 || i === len - 1 ? 32 : lower.charCodeAt(s + i - 1);
+}
+
+/** Bigram index of the word `lower[s, e)` after `<s>` (the first word of a window). */
+export function bosBigram(lower: string, s: number, e: number, dims: number): number {
+  return (feed(feedCode(H_BOS, 32), lower, s, e) >>> 0) & (dims - 1);
+}
+
+function wanted(names: FeatureNames | undefined, idx: number): names is FeatureNames {
+  return names !== undefined && names.wanted.has(idx) && !names.names.has(idx);
+}
+
+/**
+ * Indexes a lowercased text. Unless `own` is set, the returned arrays are shared scratch space,
+ * valid until the next call. With `names`, the n-gram strings of the wanted indices are collected.
+ */
+export function indexWords(lower: string, dims: number, names?: FeatureNames, own = false): WordIndex {
+  const mask = dims - 1;
+  const n = tokenize(lower);
+  offsets = grown(offsets, n + 1);
+  // a word of k chars has k + 2 - 3 four-grams (at least 1), plus unigram and bigram
+  indices = grown(indices, lower.length + 4 * n + 8);
+  let k = 0;
+  let hPrev = H_BOS;
+  for (let w = 0; w < n; w++) {
+    const s = starts[w];
+    const e = ends[w];
+    offsets[w] = k;
+    const uni = (feed(H_W, lower, s, e) >>> 0) & mask;
+    indices[k++] = uni;
+    const big = (feed(feedCode(hPrev, 32), lower, s, e) >>> 0) & mask;
+    indices[k++] = big;
+    if (wanted(names, uni)) names.names.set(uni, 'w:' + lower.slice(s, e));
+    if (wanted(names, big)) {
+      const prev = w === 0 ? BOS : lower.slice(starts[w - 1], ends[w - 1]);
+      names.names.set(big, 'b:' + prev + ' ' + lower.slice(s, e));
+    }
+    hPrev = feed(H_B, lower, s, e);
+    const len = e - s + 2;
+    const last = len <= 5 ? 0 : len - 4;
+    const width = len <= 5 ? len : 4;
+    for (let i = 0; i <= last; i++) {
+      let h = H_C;
+      for (let j = i; j < i + width; j++) h = feedCode(h, padded(lower, s, len, j));
+      const idx = (h >>> 0) & mask;
+      indices[k++] = idx;
+      if (wanted(names, idx))
+        names.names.set(idx, 'c:' + (' ' + lower.slice(s, e) + ' ').slice(i, i + width));
+    }
+  }
+  offsets[n] = k;
+  if (!own) return { count: n, starts, ends, offsets, indices };
+  return {
+    count: n,
+    starts: starts.slice(0, n),
+    ends: ends.slice(0, n),
+    offsets: offsets.slice(0, n + 1),
+    indices: indices.slice(0, k),
+  };
+}
