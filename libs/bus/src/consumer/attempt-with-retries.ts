@@ -7,6 +7,8 @@ export interface RetryOptions {
   readonly backoff?: BackoffPolicy;
   readonly isClosing: () => boolean;
   readonly logger: Logger;
+  /** Tells the group this member is alive during long retries (Kafka: the session would time out). */
+  readonly heartbeat?: () => Promise<void>;
 }
 
 export type Attempted = { ok: true; attempts: number } | { ok: false; error: string; attempts: number };
@@ -36,6 +38,7 @@ export async function attemptWithRetries(
       options.logger.warn({ ...logContext, attempt, err: lastError }, 'handler failed');
       if (attempt < options.maxAttempts) await sleep(backoffDelay(attempt, options.backoff));
       if (options.isClosing()) throw new ConsumerClosingError();
+      await options.heartbeat?.();
     }
   }
   return { ok: false, error: lastError, attempts: options.maxAttempts };

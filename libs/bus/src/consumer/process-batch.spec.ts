@@ -103,4 +103,19 @@ describe('processBatch', () => {
 
     await expect(processBatch([0, 1].map(valid), failing)).rejects.toBeInstanceOf(ConsumerClosingError);
   });
+
+  it('Given a batch falling back to one message at a time, When processed, Then the group hears a heartbeat between the calls', async () => {
+    let beats = 0;
+    const failing = {
+      ...options(async (messages) => {
+        if (messages.length > 1) throw new Error('too many');
+      }),
+      heartbeat: async () => void beats++,
+    };
+
+    const letters = await processBatch([0, 1, 2].map(valid), failing);
+
+    expect(letters).toEqual([]);
+    expect(beats).toBe(3 + 3);
+  });
 });

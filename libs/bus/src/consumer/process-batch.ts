@@ -34,6 +34,7 @@ export async function processBatch(
       letters.set(first, deadLetterOf(first, whole.error, whole.attempts));
     if (!whole.ok && valid.length > 1) {
       for (const { received: message, delivered } of valid) {
+        await options.heartbeat?.();
         const alone = await attemptWithRetries(() => options.handleBatch([delivered]), options, {
           topic: message.topic,
           offset: message.offset,

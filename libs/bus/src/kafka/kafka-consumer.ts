@@ -88,6 +88,7 @@ export async function startKafkaConsumer(
         backoff: context.backoff,
         isClosing: () => closing || !payload.isRunning(),
         logger: log,
+        heartbeat: () => payload.heartbeat(),
       },
     );
     try {
