@@ -1,8 +1,10 @@
 /**
  * npm run bench:audit — the audit projector's throughput and time-to-queryable (issue 5, item 1) and report
- * latency over many stored events (item 5), on embedded chDB.
- *   AUDIT_BENCH_EVENTS       events per throughput phase (default 20000)
- *   AUDIT_BENCH_BUS_EVENTS   events published at once through the bus (default 20000)
+ * latency over many stored events (item 5), on embedded chDB. Bus phases (service wiring, Kafka): draining a
+ * backlog already in Kafka, consuming while the bench publishes as fast as it can, publishing at a fixed rate,
+ * and ~4 events/s; each prints its ratio to the direct projector (no bus) measured in the same run.
+ *   AUDIT_BENCH_EVENTS       events per direct throughput phase (default 20000)
+ *   AUDIT_BENCH_BUS_EVENTS   events of the drain and of the publish-while-running bus phases (default 20000)
  *   AUDIT_BENCH_RATE         events/s offered in the paced bus phase (default 20000; 0 skips it)
  *   AUDIT_BENCH_PACED_SECONDS how long the paced phase publishes (default 5)
  *   AUDIT_BENCH_BATCH_ROWS   rows per bus call and insert (default: the service's maxBatchRows)
