@@ -1,8 +1,14 @@
 /**
  * npm run bench:audit — the audit projector's throughput and time-to-queryable (issue 5, item 1) and report
- * latency over many stored events (item 5), on embedded chDB.
- *   AUDIT_BENCH_EVENTS       events per throughput phase (default 20000)
- *   AUDIT_BENCH_BUS_EVENTS   events through the bus (default 20000; a batch of 1,000 in flight, as the projector runs)
+ * latency over many stored events (item 5), on embedded chDB. Bus phases (service wiring, Kafka): draining a
+ * backlog already in Kafka, consuming while the bench publishes as fast as it can, publishing at a fixed rate,
+ * and ~4 events/s; each prints its ratio to the direct projector (no bus) measured in the same run.
+ *   AUDIT_BENCH_EVENTS       events per direct throughput phase (default 20000)
+ *   AUDIT_BENCH_BUS_EVENTS   events of the drain and of the publish-while-running bus phases (default 20000)
+ *   AUDIT_BENCH_RATE         events/s offered in the paced bus phase (default 20000; 0 skips it)
+ *   AUDIT_BENCH_PACED_SECONDS how long the paced phase publishes (default 5)
+ *   AUDIT_BENCH_BATCH_ROWS   rows per bus call and insert (default: the service's maxBatchRows)
+ *   AUDIT_BENCH_PARTITIONS   partitions of the bench topic (default 3, as ensureTopics creates them)
  *   AUDIT_BENCH_REPORT_ROWS  stored decision events for the report latencies (default 10000000)
  *   KAFKA_BROKERS            the bus phase runs on Kafka (default 127.0.0.1:9092)
  */
@@ -21,7 +27,11 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { decisionEvent } from '../../apps/audit/test/fixture-events';
 import { AuditProjector } from '../../apps/audit/src/projector/audit-projector';
-import { FlushBatcher } from '../../apps/audit/src/projector/flush-batcher';
+import { DEFAULT_AUDIT_OPTIONS } from '../../apps/audit/src/audit-options';
+import {
+  startProjectionPipeline,
+  type ProjectionPipeline,
+} from '../../apps/audit/src/projector/projection-pipeline';
 import { accessReport } from '../../apps/audit/src/reports/access-report';
 import { queryAuditEvents } from '../../apps/audit/src/reports/query-audit-events';
 import { spendReport } from '../../apps/audit/src/reports/spend-report';
@@ -30,6 +40,11 @@ const EVENTS = Number(process.env['AUDIT_BENCH_EVENTS'] ?? 20_000);
 const BUS_EVENTS = Number(process.env['AUDIT_BENCH_BUS_EVENTS'] ?? 20000);
 const REPORT_ROWS = Number(process.env['AUDIT_BENCH_REPORT_ROWS'] ?? 10_000_000);
 const BATCH = 5_000;
+const BATCH_ROWS = Number(process.env['AUDIT_BENCH_BATCH_ROWS'] ?? DEFAULT_AUDIT_OPTIONS.maxBatchRows);
+const PARTITIONS = Number(process.env['AUDIT_BENCH_PARTITIONS'] ?? 3);
+const RATE = Number(process.env['AUDIT_BENCH_RATE'] ?? 20_000);
+const PACED_SECONDS = Number(process.env['AUDIT_BENCH_PACED_SECONDS'] ?? 5);
+const PUBLISH_SLICE = 1_000;
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -63,7 +78,7 @@ async function baselineBulkInsert(client: AnalyticsClient): Promise<void> {
   );
 }
 
-async function projectorBatches(client: AnalyticsClient): Promise<void> {
+async function projectorBatches(client: AnalyticsClient): Promise<number> {
   const messages = Array.from({ length: EVENTS }, (_, n) => delivered('org_projector', n, n));
   const projector = new AuditProjector(client);
   const latencies: number[] = [];
@@ -75,7 +90,7 @@ async function projectorBatches(client: AnalyticsClient): Promise<void> {
   }
   const seconds = (performance.now() - start) / 1000;
   console.log(
-    `projector batches of ${BATCH} (dedupe lookup + hash chain + insert): ${fmt(EVENTS / seconds)} events/s, ` +
+    `direct projector (no bus), batches of ${BATCH} (dedupe lookup + hash chain + insert): ${fmt(EVENTS / seconds)} events/s, ` +
       `batch → queryable p50 ${fmt(percentile(latencies, 50))} ms p99 ${fmt(percentile(latencies, 99))} ms`,
   );
   const again = performance.now();
@@ -83,68 +98,177 @@ async function projectorBatches(client: AnalyticsClient): Promise<void> {
   console.log(
     `projector redelivery of ${BATCH} recorded events: ${fmt(performance.now() - again)} ms, count still ${fmt(await count(client, 'org_projector'))}`,
   );
+  return EVENTS / seconds;
 }
 
-async function throughTheBus(client: AnalyticsClient): Promise<void> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The service's own wiring (bus batches → batcher → projector) with a hook timing each event's way in. */
+async function busPipeline(client: AnalyticsClient) {
   const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
   const bus = new KafkaBus({
     brokers,
     topicPrefix: `bench${Date.now().toString(36)}.`,
+    partitions: PARTITIONS,
     logger: pino({ level: 'warn' }),
   });
-  const org = 'org_bus';
   const publishedAt = new Map<string, number>();
   const latencies: number[] = [];
+  const inserts: { rows: number; ms: number }[] = [];
+  let lastQueryableAt = 0;
   const projector = new AuditProjector(client);
-  const batcher = new FlushBatcher<DeliveredMessage>(
-    async (messages) => {
-      await projector.project(messages);
-      const now = performance.now();
-      for (const m of messages) latencies.push(now - (publishedAt.get(m.event.id) ?? now));
-    },
-    1000,
-    1000,
+  await bus.ensureTopics([TOPICS.decisions]);
+  let pipeline: ProjectionPipeline | undefined;
+  let firstHandedOverAt = 0;
+  const start = async () => {
+    pipeline = await startProjectionPipeline(
+      bus,
+      [TOPICS.decisions],
+      async (messages) => {
+        const t0 = performance.now();
+        firstHandedOverAt ||= t0;
+        await projector.project(messages);
+        lastQueryableAt = performance.now();
+        inserts.push({ rows: messages.length, ms: lastQueryableAt - t0 });
+        for (const m of messages)
+          latencies.push(lastQueryableAt - (publishedAt.get(m.event.id) ?? lastQueryableAt));
+      },
+      { ...DEFAULT_AUDIT_OPTIONS, groupId: 'audit-bench', maxBatchRows: BATCH_ROWS },
+    );
+  };
+  let next = 0;
+  const publish = async (count: number) => {
+    const events = Array.from({ length: count }, () => delivered('org_bus', next++, 0).event);
+    const t = performance.now();
+    for (const event of events) publishedAt.set(event.id, t);
+    await bus.publish(
+      TOPICS.decisions,
+      events.map((event) => ({ key: event.subject, event })),
+    );
+  };
+  const waitFor = async (count: number) => {
+    while (latencies.length < count) await sleep(20);
+  };
+  const close = async () => {
+    await pipeline?.close();
+    await bus.close();
+  };
+  return {
+    start,
+    publish,
+    waitFor,
+    latencies,
+    inserts,
+    firstHandedOverAt: () => firstHandedOverAt,
+    queryableAt: () => lastQueryableAt,
+    close,
+  };
+}
+
+type BusPipeline = Awaited<ReturnType<typeof busPipeline>>;
+
+function report(
+  label: string,
+  events: number,
+  seconds: number,
+  bus: BusPipeline,
+  direct: number,
+  withLatency = true,
+): void {
+  const rate = events / seconds;
+  const rows = bus.inserts.reduce((sum, i) => sum + i.rows, 0);
+  const busyMs = bus.inserts.reduce((sum, i) => sum + i.ms, 0);
+  const latency = withLatency
+    ? `time-to-queryable p50 ${fmt(percentile(bus.latencies, 50))} ms p99 ${fmt(percentile(bus.latencies, 99))} ms; `
+    : '';
+  console.log(
+    `${label}: ${fmt(rate)} events/s (${(rate / direct).toFixed(2)} × the direct projector), ${latency}` +
+      `${bus.inserts.length} projector batches of ${fmt(rows / Math.max(1, bus.inserts.length))} rows on average, ` +
+      `projector busy ${Math.round((100 * busyMs) / (seconds * 1000))} % of the time`,
   );
+}
+
+async function backlogThroughTheBus(bus: BusPipeline, direct: number): Promise<void> {
+  bus.latencies.length = 0;
+  bus.inserts.length = 0;
+  const start = performance.now();
+  for (let i = 0; i < BUS_EVENTS; i += PUBLISH_SLICE)
+    await bus.publish(Math.min(PUBLISH_SLICE, BUS_EVENTS - i));
+  const published = (performance.now() - start) / 1000;
+  await bus.waitFor(BUS_EVENTS);
+  report(
+    `through the bus, ${fmt(BUS_EVENTS)} events published while it runs, as fast as the producer goes (it published ${fmt(BUS_EVENTS / published)} events/s meanwhile; latencies include the backlog)`,
+    BUS_EVENTS,
+    (bus.queryableAt() - start) / 1000,
+    bus,
+    direct,
+  );
+}
+
+async function pacedThroughTheBus(bus: BusPipeline, direct: number): Promise<void> {
+  bus.latencies.length = 0;
+  bus.inserts.length = 0;
+  const sliceMs = 50;
+  const perSlice = Math.max(1, Math.round((RATE * sliceMs) / 1000));
+  const slices = Math.max(1, Math.round((PACED_SECONDS * 1000) / sliceMs));
+  const start = performance.now();
+  for (let k = 0; k < slices; k++) {
+    const due = start + k * sliceMs;
+    if (due > performance.now()) await sleep(due - performance.now());
+    await bus.publish(perSlice);
+  }
+  const offered = (perSlice * slices) / ((performance.now() - start) / 1000);
+  await bus.waitFor(perSlice * slices);
+  report(
+    `through the bus, paced at ${fmt(RATE)} events/s for ${PACED_SECONDS} s (producer reached ${fmt(offered)} events/s)`,
+    perSlice * slices,
+    (bus.queryableAt() - start) / 1000,
+    bus,
+    direct,
+  );
+}
+
+async function slowThroughTheBus(bus: BusPipeline): Promise<void> {
+  bus.latencies.length = 0;
+  const paced = 40;
+  for (let i = 0; i < paced; i++) {
+    await bus.publish(1);
+    await sleep(250);
+  }
+  await bus.waitFor(paced);
+  console.log(
+    `through the bus at ~4 events/s (below its capacity): time-to-queryable p50 ${fmt(percentile(bus.latencies, 50))} ms p99 ${fmt(percentile(bus.latencies, 99))} ms`,
+  );
+}
+
+/** A backlog already in Kafka when the projector starts: the consumer side alone, from the first batch on. */
+async function drainThroughTheBus(bus: BusPipeline, direct: number): Promise<void> {
+  const start = performance.now();
+  for (let i = 0; i < BUS_EVENTS; i += PUBLISH_SLICE)
+    await bus.publish(Math.min(PUBLISH_SLICE, BUS_EVENTS - i));
+  const published = (performance.now() - start) / 1000;
+  await bus.start();
+  await bus.waitFor(BUS_EVENTS);
+  report(
+    `through the bus, draining ${fmt(BUS_EVENTS)} events already in Kafka (producer alone before it: ${fmt(BUS_EVENTS / published)} events/s)`,
+    BUS_EVENTS,
+    (bus.queryableAt() - bus.firstHandedOverAt()) / 1000,
+    bus,
+    direct,
+    false,
+  );
+}
+
+async function throughTheBus(client: AnalyticsClient, direct: number): Promise<void> {
+  const bus = await busPipeline(client);
   try {
-    await bus.ensureTopics([TOPICS.decisions]);
-    const consumer = await bus.consume({
-      groupId: 'audit-bench',
-      topics: [TOPICS.decisions],
-      maxInFlight: 1000,
-      handle: (m) => batcher.add(m),
-    });
-    const start = performance.now();
-    for (let i = 0; i < BUS_EVENTS; i += 500) {
-      const events = Array.from(
-        { length: Math.min(500, BUS_EVENTS - i) },
-        (_, k) => delivered(org, i + k, 0).event,
-      );
-      const t = performance.now();
-      for (const event of events) publishedAt.set(event.id, t);
-      await bus.publish(
-        TOPICS.decisions,
-        events.map((event) => ({ key: event.subject, event })),
-      );
-    }
-    while (latencies.length < BUS_EVENTS) await new Promise((resolve) => setTimeout(resolve, 50));
-    const seconds = (performance.now() - start) / 1000;
     console.log(
-      `through the bus (Kafka → 1,000 in flight → batcher → projector), ${fmt(BUS_EVENTS)} events published at once: ` +
-        `${fmt(BUS_EVENTS / seconds)} events/s, time-to-queryable p50 ${fmt(percentile(latencies, 50))} ms p99 ${fmt(percentile(latencies, 99))} ms (includes the backlog)`,
+      `bus pipeline: ${PARTITIONS} partitions, bus calls and inserts of up to ${fmt(BATCH_ROWS)} rows (service wiring)`,
     );
-    latencies.length = 0;
-    const paced = 40;
-    for (let i = 0; i < paced; i++) {
-      const event = delivered(org, BUS_EVENTS + i, 0).event;
-      publishedAt.set(event.id, performance.now());
-      await bus.publish(TOPICS.decisions, [{ key: event.subject, event }]);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    while (latencies.length < paced) await new Promise((resolve) => setTimeout(resolve, 50));
-    console.log(
-      `through the bus at ~4 events/s (below its capacity): time-to-queryable p50 ${fmt(percentile(latencies, 50))} ms p99 ${fmt(percentile(latencies, 99))} ms`,
-    );
-    await consumer.close();
+    await drainThroughTheBus(bus, direct);
+    await backlogThroughTheBus(bus, direct);
+    if (RATE > 0) await pacedThroughTheBus(bus, direct);
+    await slowThroughTheBus(bus);
   } finally {
     await bus.close();
   }
@@ -204,8 +328,8 @@ async function main(): Promise<void> {
   try {
     await runMigrations(client);
     await baselineBulkInsert(client);
-    await projectorBatches(client);
-    await throughTheBus(client);
+    const direct = await projectorBatches(client);
+    await throughTheBus(client, direct);
     if (REPORT_ROWS > 0) await reportsAtScale(client);
   } finally {
     await closeAnalyticsClient(client);

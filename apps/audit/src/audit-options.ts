@@ -2,11 +2,11 @@
 export interface AuditOptions {
   /** The projector's consumer group over every governance topic. */
   readonly groupId: string;
-  /** A batch is inserted as soon as it holds this many rows. */
+  /** A batch is inserted as soon as it holds this many rows (also the most rows one bus call hands over). */
   readonly maxBatchRows: number;
   /** …or at the latest this long after its first row arrived. */
   readonly maxBatchDelayMs: number;
-  /** …or when no further row arrived for this long (the bus delivers one message at a time per consumer). */
+  /** …or when nothing further arrived for this long (a lone event need not wait for company). */
   readonly batchIdleMs: number;
   /** Retention of the trail and its typed tables, in days; undefined keeps the migrations' (no TTL). */
   readonly retentionDays?: number;

@@ -27,25 +27,50 @@ export interface DeadLetter {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-export interface ConsumerOptions {
+interface ConsumerOptionsBase {
   readonly groupId: string;
   readonly topics: readonly string[];
+  /** Attempts before a failing message goes to the group's dead-letter topic. Default 3. */
+  readonly maxAttempts?: number;
+  /** Where a group with no committed position starts. Default: earliest. */
+  readonly fromBeginning?: boolean;
+}
+
+/** One message per handler call. */
+export interface MessageConsumerOptions extends ConsumerOptionsBase {
   /**
    * The effect. The position is committed only after this resolves, so it must make its effect durable
    * (and dedupe on event id: delivery is at-least-once).
    */
   readonly handle: (message: DeliveredMessage) => Promise<void>;
-  /** Attempts before a failing message goes to the group's dead-letter topic. Default 3. */
-  readonly maxAttempts?: number;
+  readonly handleBatch?: never;
   /**
    * Messages of one partition whose handlers may run at once (default 1: strictly one after the other).
    * Handlers are still called in log order and positions committed only for the unbroken run of finished
    * messages — for handlers that order their effect at call time, e.g. a projector appending to a batch.
    */
   readonly maxInFlight?: number;
-  /** Where a group with no committed position starts. Default: earliest. */
-  readonly fromBeginning?: boolean;
 }
+
+/**
+ * Many messages per handler call, for effects that are cheaper in bulk (an analytics insert). Each call holds
+ * valid messages of one partition in log order; the position after the last one is committed only after the
+ * call resolved. Invalid messages are dead-lettered and left out. A failing batch is retried `maxAttempts`
+ * times, then its messages are handed over one by one (same retries) so only the poison ones are dead-lettered.
+ */
+export interface BatchConsumerOptions extends ConsumerOptionsBase {
+  readonly handleBatch: (messages: readonly DeliveredMessage[]) => Promise<void>;
+  readonly handle?: never;
+  /** Largest batch handed over at once. Default 5,000. */
+  readonly maxBatchSize?: number;
+  /**
+   * Batches of one partition whose handlers may run at once (default 1). Calls stay in log order and
+   * positions are committed in order — for handlers that order their effect at call time.
+   */
+  readonly maxInFlight?: number;
+}
+
+export type ConsumerOptions = MessageConsumerOptions | BatchConsumerOptions;
 
 export interface Consumer {
   close(): Promise<void>;

@@ -192,5 +192,90 @@ export function busContract(adapter: string, factory: () => Promise<BusUnderTest
       expect(handlerLetter?.attempts).toBe(3);
       expect(handlerLetter?.headers.ce_id).toBe(poison.id);
     });
+
+    it('Given a batch handler closed mid-way, When the group restarts, Then every event came once, in log order, in batches of at most maxBatchSize', async () => {
+      const t = topic('batch-resume');
+      await bus.ensureTopics([t]);
+      const stream = orgId();
+      const events = [...Array(20).keys()].map((i) => renamedEvent(stream, i));
+      await bus.publish(
+        t,
+        events.map((event) => ({ key: stream, event })),
+      );
+      const g = group('batch-resume');
+      const sizes: number[] = [];
+      const first: string[] = [];
+      const consumer = await bus.consume({
+        groupId: g,
+        topics: [t],
+        maxBatchSize: 8,
+        handleBatch: async (messages) => {
+          sizes.push(messages.length);
+          first.push(...messages.map((m) => m.event.id));
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        },
+      });
+      await waitUntil(() => first.length >= 8, WAIT_MS);
+      await consumer.close();
+      const second: string[] = [];
+      const again = await bus.consume({
+        groupId: g,
+        topics: [t],
+        maxBatchSize: 8,
+        handleBatch: async (messages) => {
+          sizes.push(messages.length);
+          second.push(...messages.map((m) => m.event.id));
+        },
+      });
+      await waitUntil(() => first.length + second.length >= events.length, WAIT_MS);
+      await again.close();
+
+      expect(first.length).toBeLessThan(events.length);
+      expect([...first, ...second]).toEqual(events.map((e) => e.id));
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(8);
+    });
+
+    it('Given a batch handler, a schema-invalid message and a poison message in one batch, When consumed, Then both are dead-lettered with the reason and the others are handled', async () => {
+      const t = topic('batch-dlq');
+      await bus.ensureTopics([t]);
+      const stream = orgId();
+      const before = renamedEvent(stream, 0);
+      const invalid = { ...renamedEvent(stream, 1), data: { organizationId: 'not-an-org-id', name: 'x' } };
+      const poison = renamedEvent(stream, 2);
+      const after = renamedEvent(stream, 3);
+      await bus.publish(t, [{ key: stream, event: before }]);
+      await subject.injectUnvalidated(t, stream, invalid);
+      await bus.publish(t, [
+        { key: stream, event: poison },
+        { key: stream, event: after },
+      ]);
+      const g = group('batch-dlq');
+      const handled: string[] = [];
+      let poisonCalls = 0;
+      const consumer = await bus.consume({
+        groupId: g,
+        topics: [t],
+        maxAttempts: 3,
+        handleBatch: async (messages) => {
+          if (messages.some((m) => m.event.id === poison.id)) {
+            poisonCalls++;
+            throw new Error(`cannot handle ${poison.id}`);
+          }
+          handled.push(...messages.map((m) => m.event.id));
+        },
+      });
+      await waitUntil(() => handled.includes(after.id), WAIT_MS);
+      await consumer.close();
+      const letters = await bus.readDeadLetters(g, { timeoutMs: 30_000 });
+
+      expect(handled).toEqual([before.id, after.id]);
+      expect(poisonCalls).toBeGreaterThanOrEqual(3);
+      expect(letters.map((l) => [l.reason.includes('organizationId'), l.attempts])).toEqual([
+        [true, 0],
+        [false, 3],
+      ]);
+      expect(letters[1]?.reason).toBe(`cannot handle ${poison.id}`);
+      expect(letters[1]?.headers.ce_id).toBe(poison.id);
+    });
   });
 }

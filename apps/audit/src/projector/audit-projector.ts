@@ -22,7 +22,8 @@ const chainOf = (message: Pick<DeliveredMessage, 'topic' | 'partition'>): string
 
 /**
  * Writes a batch of delivered envelopes to ClickHouse, idempotently on event id:
- * 1. drop ids already in the trail (looked up in `audit_chain` and in `events`);
+ * 1. drop ids already in the trail: looked up in `audit_chain`, and those found there also in `events`
+ *    (an event reaches `events` only after its chain entry, so an id missing from the chain is not stored);
  * 2. append the new ones to their hash chains (`audit_chain`) — first, so a crash before step 3 leaves a
  *    chain entry whose event the redelivery then inserts (verify reports it missing in between);
  * 3. insert the not-yet-stored envelopes into `events`, whose materialized views fill the typed tables and
@@ -51,7 +52,10 @@ export class AuditProjector {
       batch.push({ chain: chainOf(message), row: toEventRow(message.event, message.topic, now) });
     }
     const rows = batch.map((entry) => entry.row);
-    const [chained, stored] = await Promise.all([this.idsInChain(rows), this.idsInEvents(rows)]);
+    const chained = await this.idsInChain(rows);
+    // Step 2 precedes step 3, so a stored event is always chained: only chained ids need the second lookup.
+    const maybeStored = rows.filter((row) => chained.has(row.id));
+    const stored = maybeStored.length > 0 ? await this.idsInEvents(maybeStored) : new Set<string>();
 
     const toChain = batch.filter((entry) => !chained.has(entry.row.id));
     if (toChain.length > 0) {

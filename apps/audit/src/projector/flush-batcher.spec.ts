@@ -70,3 +70,47 @@ describe('FlushBatcher', () => {
     expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
   });
 });
+
+describe('FlushBatcher under load', () => {
+  it('Given groups added while a flush runs, When it ends, Then they all form the next batch, in order, and each resolves after it', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const batcher = new FlushBatcher<number>(
+      async (items) => {
+        batches.push([...items]);
+        if (items.includes(1)) await gate;
+      },
+      2,
+      60_000,
+      1,
+    );
+
+    const first = batcher.addAll([1, 2]);
+    const later = [batcher.addAll([3]), batcher.addAll([4, 5]), batcher.add(6)];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await Promise.all([first, ...later]);
+
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4, 5, 6],
+    ]);
+  });
+
+  it('Given items pending below every trigger, When drained, Then they are flushed and drain resolves after it', async () => {
+    const batches: number[][] = [];
+    const batcher = new FlushBatcher<number>(
+      async (items) => void batches.push([...items]),
+      100,
+      60_000,
+      60_000,
+    );
+
+    const added = batcher.addAll([1, 2]);
+    await batcher.drain();
+    await added;
+
+    expect(batches).toEqual([[1, 2]]);
+  });
+});

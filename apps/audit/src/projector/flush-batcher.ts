@@ -1,15 +1,25 @@
+interface PendingGroup<T> {
+  readonly items: readonly T[];
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
- * Collects items and hands them to `flush` in batches: when a batch reaches `maxRows`, `maxDelayMs` after its
- * first item arrived, or `idleMs` after the last item arrived with no other one following, whichever comes
- * first. The idle trigger matters because the bus hands a consumer one message at a time and waits for its
- * handler: without it every message would wait the full delay for company that cannot come. `add` resolves only once the batch holding the item was
- * flushed (and rejects if that flush failed), so a bus handler awaiting it commits its position only after
- * the row is durable. One flush runs at a time; items arriving meanwhile form the next batch.
+ * Collects items and hands them to `flush` in batches: when `maxRows` are pending, `maxDelayMs` after the first
+ * pending item arrived, or `idleMs` after the last item arrived with no other one following, whichever comes
+ * first. `add`/`addAll` resolve only once the batch holding their items was flushed (and reject if that flush
+ * failed), so a bus handler awaiting them commits its position only after the rows are durable.
+ * One flush runs at a time. A batch is cut when its flush starts: whatever arrives while a flush runs waits and
+ * goes, all of it, into the next one, so batches grow with the load instead of queueing up small.
  */
 export class FlushBatcher<T> {
-  private pending: { item: T; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private pending: PendingGroup<T>[] = [];
+  private pendingRows = 0;
   private timer?: NodeJS.Timeout;
   private idleTimer?: NodeJS.Timeout;
+  private flushing = false;
+  /** A trigger fired while a flush was running: the next batch starts as soon as it ends. */
+  private due = false;
   private running: Promise<void> = Promise.resolve();
 
   constructor(
@@ -20,9 +30,16 @@ export class FlushBatcher<T> {
   ) {}
 
   add(item: T): Promise<void> {
+    return this.addAll([item]);
+  }
+
+  /** Adds items that resolve together, in the order given. */
+  addAll(items: readonly T[]): Promise<void> {
+    if (items.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ item, resolve, reject });
-      if (this.pending.length >= this.maxRows) {
+      this.pending.push({ items, resolve, reject });
+      this.pendingRows += items.length;
+      if (this.pendingRows >= this.maxRows) {
         this.flushNow();
         return;
       }
@@ -34,8 +51,11 @@ export class FlushBatcher<T> {
 
   /** Flushes whatever is pending and resolves once every batch handed out so far is done. */
   async drain(): Promise<void> {
-    if (this.pending.length > 0) this.flushNow();
-    await this.running;
+    this.flushNow();
+    while (this.flushing || this.pending.length > 0) {
+      await this.running;
+      this.flushNow();
+    }
   }
 
   private flushNow(): void {
@@ -43,16 +63,30 @@ export class FlushBatcher<T> {
     clearTimeout(this.idleTimer);
     this.timer = undefined;
     this.idleTimer = undefined;
+    if (this.pending.length === 0) return;
+    if (this.flushing) {
+      this.due = true;
+      return;
+    }
     const batch = this.pending;
     this.pending = [];
-    if (batch.length === 0) return;
-    this.running = this.running.then(async () => {
-      try {
-        await this.flush(batch.map((entry) => entry.item));
-        for (const entry of batch) entry.resolve();
-      } catch (error) {
-        for (const entry of batch) entry.reject(error);
+    this.pendingRows = 0;
+    this.flushing = true;
+    this.running = this.flushBatch(batch);
+  }
+
+  private async flushBatch(batch: readonly PendingGroup<T>[]): Promise<void> {
+    try {
+      await this.flush(batch.flatMap((group) => group.items));
+      for (const group of batch) group.resolve();
+    } catch (error) {
+      for (const group of batch) group.reject(error);
+    } finally {
+      this.flushing = false;
+      if (this.due || this.pendingRows >= this.maxRows) {
+        this.due = false;
+        this.flushNow();
       }
-    });
+    }
   }
 }

@@ -1,37 +1,15 @@
-import { eventSchemas, type CloudEvent } from '@warden/contracts';
-import type { Logger } from 'pino';
 import type { DeadLetter, DeliveredMessage } from '../bus.port';
-import { ConsumerClosingError } from '../bus-errors';
-import type { DecodeResult } from '../cloud-event-codec';
-import { backoffDelay, type BackoffPolicy } from './backoff';
+import { attemptWithRetries, type RetryOptions } from './attempt-with-retries';
+import { deadLetterOf, validateReceived, type ReceivedMessage } from './received-message';
 
-/** One message as it came off the wire, before validation. `topic` is the logical (unprefixed) name. */
-export interface ReceivedMessage {
-  readonly topic: string;
-  readonly partition: number;
-  readonly offset: string;
-  readonly key: string;
-  readonly value: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly decoded: DecodeResult;
-}
+export type { ReceivedMessage } from './received-message';
 
-export interface ProcessOptions {
+export interface ProcessOptions extends RetryOptions {
   readonly handle: (message: DeliveredMessage) => Promise<void>;
-  readonly maxAttempts: number;
-  readonly backoff?: BackoffPolicy;
-  readonly isClosing: () => boolean;
-  readonly logger: Logger;
 }
 
 export type ProcessOutcome =
   { kind: 'handled'; attempts: number } | { kind: 'dead-lettered'; letter: DeadLetter };
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The consumer semantics both adapters share: validate on receipt (invalid → dead-letter at once, with the schema
@@ -42,49 +20,15 @@ export async function processMessage(
   received: ReceivedMessage,
   options: ProcessOptions,
 ): Promise<ProcessOutcome> {
-  const letter = (reason: string, attempts: number): ProcessOutcome => ({
-    kind: 'dead-lettered',
-    letter: {
-      topic: received.topic,
-      partition: received.partition,
-      offset: received.offset,
-      key: received.key,
-      reason,
-      attempts,
-      value: received.value,
-      headers: received.headers,
-    },
-  });
-  if (!received.decoded.ok) return letter(received.decoded.reason, 0);
-  const validation = eventSchemas().validate(received.decoded.candidate);
-  if (!validation.ok) return letter(validation.reason, 0);
-  const delivered: DeliveredMessage = {
+  const validated = validateReceived(received);
+  if (!validated.ok) return { kind: 'dead-lettered', letter: validated.letter };
+  const { delivered } = validated;
+  const attempted = await attemptWithRetries(() => options.handle(delivered), options, {
     topic: received.topic,
-    partition: received.partition,
     offset: received.offset,
-    key: received.key,
-    event: received.decoded.candidate as unknown as CloudEvent,
-  };
-  let lastError = '';
-  for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
-    try {
-      await options.handle(delivered);
-      return { kind: 'handled', attempts: attempt };
-    } catch (error) {
-      lastError = errorMessage(error);
-      options.logger.warn(
-        {
-          topic: received.topic,
-          offset: received.offset,
-          eventId: delivered.event.id,
-          attempt,
-          err: lastError,
-        },
-        'handler failed',
-      );
-      if (attempt < options.maxAttempts) await sleep(backoffDelay(attempt, options.backoff));
-      if (options.isClosing()) throw new ConsumerClosingError();
-    }
-  }
-  return letter(lastError, options.maxAttempts);
+    eventId: delivered.event.id,
+  });
+  return attempted.ok
+    ? { kind: 'handled', attempts: attempted.attempts }
+    : { kind: 'dead-lettered', letter: deadLetterOf(received, attempted.error, attempted.attempts) };
 }

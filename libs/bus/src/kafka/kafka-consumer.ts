@@ -4,8 +4,8 @@ import type { Consumer, ConsumerOptions, DeadLetter } from '../bus.port';
 import { ConsumerClosingError } from '../bus-errors';
 import { decodeCloudEvent } from '../cloud-event-codec';
 import type { BackoffPolicy } from '../consumer/backoff';
+import { deliveryUnits } from '../consumer/delivery-units';
 import { pipelineInOrder } from '../consumer/pipeline-in-order';
-import { processMessage } from '../consumer/process-message';
 import type { TopicPrefix } from '../topic-prefix';
 import { headersToStrings } from './kafka-headers';
 
@@ -22,12 +22,16 @@ export interface KafkaConsumerContext {
 /** A member's partitions handled at once (topics have 3 partitions by default). */
 const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
 
-/** Processed messages between two offset commits inside one fetched batch. */
+/** Fetch limits for batch handlers: a partition's fetch can hold thousands of ~1 KiB events. */
+const BATCH_FETCH_LIMITS = { maxBytesPerPartition: 8 * 1024 * 1024, maxBytes: 32 * 1024 * 1024 };
+
+/** Processed messages between two offset commits inside one fetched batch (a batch handler's call commits at once). */
 const COMMIT_EVERY = 100;
 
 /**
- * A consumer group member with auto-commit off: messages of a partition are handled one after the other and the
- * offset after a message is committed only once its handler resolved (or it was dead-lettered).
+ * A consumer group member with auto-commit off: a partition's messages are handed over in log order (one per
+ * `handle` call, or runs of them per `handleBatch` call) and the offset after a message is committed only once
+ * the call covering it resolved (or the message was dead-lettered).
  */
 export async function startKafkaConsumer(
   options: ConsumerOptions,
@@ -41,6 +45,8 @@ export async function startKafkaConsumer(
     sessionTimeout: context.sessionTimeoutMs,
     heartbeatInterval: Math.max(500, Math.floor(context.sessionTimeoutMs / 5)),
     allowAutoTopicCreation: false,
+    // A batch handler gets at most what one fetch holds: let a fetch hold a full batch (kafkajs: 1 MiB).
+    ...(options.handleBatch ? BATCH_FETCH_LIMITS : {}),
   });
   consumer.on(consumer.events.CRASH, ({ payload }) =>
     log.error({ err: payload.error.message, restart: payload.restart }, 'kafka consumer crashed'),
@@ -60,43 +66,45 @@ export async function startKafkaConsumer(
       uncommitted = undefined;
       sinceCommit = 0;
     };
+    const units = deliveryUnits(
+      batch.messages,
+      (message) => message.offset,
+      (message) => {
+        const headers = headersToStrings(message.headers);
+        const value = message.value?.toString('utf8') ?? '';
+        return {
+          topic,
+          partition: batch.partition,
+          offset: message.offset,
+          key: message.key?.toString('utf8') ?? '',
+          value,
+          headers,
+          decoded: decodeCloudEvent(headers, value),
+        };
+      },
+      options,
+      {
+        maxAttempts: options.maxAttempts ?? context.maxAttempts,
+        backoff: context.backoff,
+        isClosing: () => closing || !payload.isRunning(),
+        logger: log,
+        heartbeat: () => payload.heartbeat(),
+      },
+    );
     try {
-      await pipelineInOrder(batch.messages, {
+      await pipelineInOrder(units, {
         maxInFlight: options.maxInFlight ?? 1,
         shouldStop: () => closing || !payload.isRunning() || payload.isStale(),
-        start: (message) => {
-          const headers = headersToStrings(message.headers);
-          const value = message.value?.toString('utf8') ?? '';
-          return processMessage(
-            {
-              topic,
-              partition: batch.partition,
-              offset: message.offset,
-              key: message.key?.toString('utf8') ?? '',
-              value,
-              headers,
-              decoded: decodeCloudEvent(headers, value),
-            },
-            {
-              handle: options.handle,
-              maxAttempts: options.maxAttempts ?? context.maxAttempts,
-              backoff: context.backoff,
-              isClosing: () => closing || !payload.isRunning(),
-              logger: log,
-            },
-          );
-        },
-        settle: async (message, outcome) => {
-          if (outcome.kind === 'dead-lettered') {
-            await context.deadLetter(options.groupId, outcome.letter);
-            log.warn(
-              { topic, offset: message.offset, reason: outcome.letter.reason },
-              'message dead-lettered',
-            );
+        start: (unit) => unit.run(),
+        settle: async (unit, letters) => {
+          for (const letter of letters) {
+            await context.deadLetter(options.groupId, letter);
+            log.warn({ topic, offset: letter.offset, reason: letter.reason }, 'message dead-lettered');
           }
-          payload.resolveOffset(message.offset);
-          uncommitted = (BigInt(message.offset) + 1n).toString();
-          if (++sinceCommit >= COMMIT_EVERY) await commit();
+          payload.resolveOffset(unit.lastOffset);
+          uncommitted = (BigInt(unit.lastOffset) + 1n).toString();
+          sinceCommit += unit.size;
+          if (sinceCommit >= COMMIT_EVERY) await commit();
           await payload.heartbeat();
         },
       });

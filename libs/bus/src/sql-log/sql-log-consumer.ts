@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import type { Consumer, ConsumerOptions, DeadLetter } from '../bus.port';
 import { ConsumerClosingError } from '../bus-errors';
 import type { BackoffPolicy } from '../consumer/backoff';
+import { DEFAULT_MAX_BATCH_SIZE, deliveryUnits } from '../consumer/delivery-units';
 import { pipelineInOrder } from '../consumer/pipeline-in-order';
-import { processMessage } from '../consumer/process-message';
 import type { TopicPrefix } from '../topic-prefix';
 
 export interface SqlLogConsumerContext {
@@ -30,7 +30,7 @@ interface LogRow {
 /**
  * A polling consumer of the durable log. The embedded mode is one process, so a group has one consumer: no
  * partition assignment or rebalancing, the group's topics are read in offset order by this one loop, and its
- * position per topic is committed after each message's handler resolved (or the message was dead-lettered).
+ * position per topic is committed after each handler call resolved (or its messages were dead-lettered).
  */
 export class SqlLogConsumer implements Consumer {
   private closing = false;
@@ -90,37 +90,38 @@ export class SqlLogConsumer implements Consumer {
     const { rows } = await sql.query<LogRow>(
       `SELECT "offset", key, envelope, headers FROM bus_log WHERE topic = $1 AND "offset" >= $2
        ORDER BY "offset" LIMIT $3`,
-      [wireTopic, next, this.context.batchSize],
+      [wireTopic, next, this.rowsPerPoll()],
     );
-    await pipelineInOrder(rows, {
+    const units = deliveryUnits(
+      rows,
+      (row) => String(row.offset),
+      (row) => ({
+        topic,
+        partition: 0,
+        offset: String(row.offset),
+        key: row.key,
+        value: JSON.stringify(row.envelope),
+        headers: row.headers,
+        decoded:
+          typeof row.envelope === 'object' && row.envelope !== null && !Array.isArray(row.envelope)
+            ? { ok: true, candidate: row.envelope as Record<string, unknown> }
+            : { ok: false, reason: 'envelope is not a JSON object' },
+      }),
+      this.options,
+      {
+        maxAttempts: this.options.maxAttempts ?? this.context.maxAttempts,
+        backoff: this.context.backoff,
+        isClosing: () => this.closing,
+        logger: this.context.logger,
+      },
+    );
+    await pipelineInOrder(units, {
       maxInFlight: this.options.maxInFlight ?? 1,
       shouldStop: () => this.closing,
-      start: (row) =>
-        processMessage(
-          {
-            topic,
-            partition: 0,
-            offset: String(row.offset),
-            key: row.key,
-            value: JSON.stringify(row.envelope),
-            headers: row.headers,
-            decoded:
-              typeof row.envelope === 'object' && row.envelope !== null && !Array.isArray(row.envelope)
-                ? { ok: true, candidate: row.envelope as Record<string, unknown> }
-                : { ok: false, reason: 'envelope is not a JSON object' },
-          },
-          {
-            handle: this.options.handle,
-            maxAttempts: this.options.maxAttempts ?? this.context.maxAttempts,
-            backoff: this.context.backoff,
-            isClosing: () => this.closing,
-            logger: this.context.logger,
-          },
-        ),
-      settle: async (row, outcome) => {
-        if (outcome.kind === 'dead-lettered')
-          await this.context.deadLetter(this.options.groupId, outcome.letter);
-        next = Number(row.offset) + 1;
+      start: (unit) => unit.run(),
+      settle: async (unit, letters) => {
+        for (const letter of letters) await this.context.deadLetter(this.options.groupId, letter);
+        next = Number(unit.lastOffset) + 1;
         this.positions.set(wireTopic, next);
         await sql.query(
           `INSERT INTO bus_consumer_offsets (group_id, topic, next_offset) VALUES ($1, $2, $3)
@@ -130,6 +131,13 @@ export class SqlLogConsumer implements Consumer {
       },
     });
     return rows.length;
+  }
+
+  /** A batch handler gets up to a full batch per poll. */
+  private rowsPerPoll(): number {
+    const { options } = this;
+    if (!options.handleBatch) return this.context.batchSize;
+    return Math.max(this.context.batchSize, options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE);
   }
 
   private async startPosition(wireTopic: string): Promise<number> {
