@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 
 export type IdPrefix = 'res' | 'con' | 'evt' | 'dec';
 
@@ -10,9 +10,24 @@ function encode(bytes: Buffer, length: number): string {
   return out;
 }
 
-/** `res_…`, `con_…`: 24 random base36 characters. */
+const ID_BYTES = 24;
+// One system call per 256 ids instead of one per id: a decision id is drawn on every decision.
+const pool = Buffer.alloc(ID_BYTES * 256);
+let poolOffset = pool.length;
+
+function randomChunk(): Buffer {
+  if (poolOffset + ID_BYTES > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const chunk = pool.subarray(poolOffset, poolOffset + ID_BYTES);
+  poolOffset += ID_BYTES;
+  return chunk;
+}
+
+/** `res_…`, `con_…`, `dec_…`: 24 random base36 characters. */
 export function newId(prefix: IdPrefix): string {
-  return `${prefix}_${encode(randomBytes(24), 24)}`;
+  return `${prefix}_${encode(randomChunk(), ID_BYTES)}`;
 }
 
 /** The id of a creating call with an Idempotency-Key: the same caller, target and key name the same object. */

@@ -233,29 +233,6 @@ export function readKey(read: ContextRead, context: Readonly<Record<string, unkn
   }
 }
 
-function mentionsEntity(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(mentionsEntity);
-  if (node === null || typeof node !== 'object') return false;
-  const record = node as Record<string, unknown>;
-  if ('Var' in record) return record['Var'] === 'principal' || record['Var'] === 'resource';
-  if ('Value' in record) return false;
-  return Object.values(record).some(mentionsEntity);
-}
-
-/**
- * Whether evaluating the policy can look at entity data (attributes, tags, ancestors). When no
- * policy of a set does, Cedar gets no entities: the uids in the request are all it needs.
- */
-export function readsEntities(policy: PolicyJson): boolean {
-  const scopeNeedsAncestors = (op: PolicyJson['principal']): boolean =>
-    op.op === 'in' || (op.op === 'is' && op.in !== undefined);
-  return (
-    scopeNeedsAncestors(policy.principal) ||
-    scopeNeedsAncestors(policy.resource) ||
-    mentionsEntity(policy.conditions)
-  );
-}
-
 /** A forbid's first test: `context.<path> == <literal>`. */
 export interface EqualityGuard {
   readonly path: ContextPath;

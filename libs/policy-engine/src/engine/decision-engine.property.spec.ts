@@ -46,6 +46,9 @@ const FORBIDS = [
   '@id("f-pii") forbid(principal, action, resource == Warden::Resource::"res_y") when { context.findings.contains("pii") };',
   '@id("f-mini") forbid(principal is Warden::Agent, action == Warden::Action::"model.chat", resource) when { context.model like "*mini" && context.trustScore < 50 };',
   '@id("f-team") forbid(principal, action, resource) when { principal.hasTag("team") && principal.getTag("team") == "ops" && context.estimatedCostMicros > 500000 };',
+  // Read single attributes, `has` and ancestors: the engine passes Cedar entities cut down to these reads.
+  '@id("f-kind") forbid(principal in Warden::Organization::"org_1", action == Warden::Action::"mcp.tool", resource) when { resource.kind == "mcp_server" && principal.status == "active" && context.trustScore < 20 };',
+  '@id("f-has") forbid(principal, action == Warden::Action::"http.request", resource) when { resource has labels && resource.labels.contains("secret") && context.method == "POST" };',
 ];
 
 const connectionArb = fc.record({
