@@ -223,6 +223,34 @@ describe('DecisionEngine properties', () => {
               { ...FIXED_REQUEST, target: 'read_file' },
             ],
           ],
+          // Forbids guarded on the request's own entities (`resource.kind ==`, `resource.labels.contains`),
+          // firing and not firing.
+          [
+            [
+              {
+                principal: 'prn_a',
+                resource: 'res_x',
+                operations: [{ action: 'mcp.tool', target: '*' }],
+                minTrust: undefined,
+                expired: false,
+                revoked: false,
+              },
+              {
+                principal: 'prn_b',
+                resource: 'res_x',
+                operations: [{ action: 'mcp.tool', target: 'read_*' }],
+                minTrust: undefined,
+                expired: false,
+                revoked: false,
+              },
+            ],
+            [2, 6],
+            [
+              { ...FIXED_REQUEST, trustScore: 10 },
+              { ...FIXED_REQUEST, trustScore: 90 },
+              { ...FIXED_REQUEST, principalId: 'prn_b' },
+            ],
+          ],
         ],
       },
     );

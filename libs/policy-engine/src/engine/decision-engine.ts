@@ -17,6 +17,7 @@ import {
   type ContextRead,
   type EqualityGuard,
 } from '../cedar/context-reads';
+import { entityGuard, entityGuardFails, type EntityGuard } from '../cedar/entity-guard';
 import { entityReads, type EntityRead, type EntityReads } from '../cedar/entity-reads';
 import { scopeMayApply, type RequestScope } from '../cedar/policy-scope';
 import { actionUid } from '../cedar/warden-schema';
@@ -58,6 +59,7 @@ interface CompiledOrgPolicy {
   readonly text: string;
   readonly json: PolicyJson;
   readonly guard: EqualityGuard | undefined;
+  readonly entityGuard: EntityGuard | undefined;
 }
 
 type Literal = string | number | boolean;
@@ -90,6 +92,9 @@ interface CompiledOrg {
 /** One request shape of one connection version: the principal kind, the action, the passing operations. */
 interface Shape {
   readonly org: CompiledOrg;
+  /** The state objects the forbids' entity guards were checked on: another version makes a new shape. */
+  readonly principal: PrincipalFacts;
+  readonly resource: Resource;
   readonly candidate: CandidateSet;
   /** Keyed by which literal each guarded group's context value equals. */
   readonly sets: Map<string | number, PreparedSet>;
@@ -134,11 +139,14 @@ export interface DecisionEngineStats {
   readonly decisions: number;
   readonly cedarCalls: number;
   readonly memoHits: number;
+  /** Policy sets pre-parsed so far (each a first-seen request shape). */
+  readonly preparations: number;
   readonly preparedSets: number;
   /** Policies per prepared set, averaged over the sets held now. */
   readonly meanPoliciesPerSet: number;
 }
 
+const WHOLE_ENTITY: EntityRead = { all: true, attrs: [], tags: true, parents: true, key: '*' };
 const NO_GUARD_MATCH = -1;
 const ANY_GUARD_MATCH = -2;
 /** Up to this many operations, a request shape is keyed by a number (a bit per passing operation). */
@@ -215,6 +223,7 @@ export class DecisionEngine {
       decisions: this.decisions,
       cedarCalls: this.cedarCalls,
       memoHits: this.memoHits,
+      preparations: this.preparedCount,
       preparedSets: sets.length,
       meanPoliciesPerSet:
         sets.length === 0 ? 0 : sets.reduce((n, s) => n + s.set.policyCount, 0) / sets.length,
@@ -501,6 +510,7 @@ export class DecisionEngine {
             text: p.text,
             json: p.json,
             guard: equalityGuard(p.json),
+            entityGuard: entityGuard(p.json),
           })),
         };
       } catch (error: unknown) {
@@ -547,10 +557,17 @@ export class DecisionEngine {
   ): Shape {
     const key = shapeKey(principal.kind, action, operations, connection.operations.length);
     const held = compiled.shapes.get(key);
-    if (held !== undefined && held.org === org) return held;
+    if (held !== undefined && held.org === org && held.principal === principal && held.resource === resource)
+      return held;
+    const entities = {
+      principal: this.entity(principal, WHOLE_ENTITY, principalEntity),
+      resource: this.entity(resource, WHOLE_ENTITY, resourceEntity),
+    };
     const shape: Shape = {
       org,
-      candidate: candidateSet(connection, principal, resource, action, operations, org),
+      principal,
+      resource,
+      candidate: candidateSet(connection, principal, resource, action, operations, org, entities),
       sets: new Map(),
     };
     compiled.shapes.set(key, shape);
@@ -697,6 +714,7 @@ function candidateSet(
   action: OperationAction,
   operations: readonly number[],
   org: CompiledOrg,
+  entities: { readonly principal: EntityJson; readonly resource: EntityJson },
 ): CandidateSet {
   const scope: RequestScope = {
     principal: principalUid(principal),
@@ -719,6 +737,8 @@ function candidateSet(
   >();
   for (const policy of org.policies) {
     if (!scopeMayApply(policy.json, scope)) continue;
+    const onEntity = policy.entityGuard;
+    if (onEntity !== undefined && entityGuardFails(onEntity, entities[onEntity.entity])) continue;
     if (policy.guard === undefined) {
       unguarded.push(policy);
       continue;
