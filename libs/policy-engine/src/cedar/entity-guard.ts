@@ -21,7 +21,7 @@ function entityAttr(expr: unknown): { entity: 'principal' | 'resource'; attr: st
 
 function stringLiteral(expr: unknown): string | undefined {
   if (expr === null || typeof expr !== 'object' || !('Value' in expr)) return undefined;
-  const value = (expr).Value;
+  const value = expr.Value;
   return typeof value === 'string' ? value : undefined;
 }
 
