@@ -1,25 +1,13 @@
 import {
-  policyToJson,
   preparsePolicySet,
   statefulIsAuthorized,
   type CedarContext,
   type EntityJson,
-  type PolicyJson,
 } from '../cedar/cedar-runtime';
-import { compileConnection, type CompiledPermit } from '../cedar/compile-connection';
 import { orgPolicyId, validateOrgPolicySet } from '../cedar/org-policy-set';
-import {
-  contextReads,
-  contextValue,
-  equalityGuard,
-  readKey,
-  type ContextPath,
-  type ContextRead,
-  type EqualityGuard,
-} from '../cedar/context-reads';
-import { entityGuard, entityGuardFails, type EntityGuard } from '../cedar/entity-guard';
+import { contextReads, contextValue, equalityGuard, readKey, type ContextRead } from '../cedar/context-reads';
+import { entityGuard } from '../cedar/entity-guard';
 import { entityReads, type EntityRead, type EntityReads } from '../cedar/entity-reads';
-import { scopeMayApply, type RequestScope } from '../cedar/policy-scope';
 import { actionUid } from '../cedar/warden-schema';
 import { globToRegExp } from '../domain/glob';
 import {
@@ -36,13 +24,21 @@ import { pairKey, type PolicyState } from '../projection/policy-state';
 import { checkArguments } from './argument-constraints';
 import {
   cedarContext,
-  organizationUid,
   principalEntity,
   principalUid,
   prunedEntity,
   resourceEntity,
   resourceUid,
 } from './cedar-request';
+import {
+  ANY_GUARD_MATCH,
+  NO_GUARD_MATCH,
+  candidateSet,
+  guardChoice,
+  type CandidateSet,
+  type CompiledOrgPolicy,
+  type Literal,
+} from './candidate-set';
 import type { Decision, DecisionInput, DecisionReason, Obligations } from './decision-types';
 
 export interface DecisionEngineOptions {
@@ -52,33 +48,6 @@ export interface DecisionEngineOptions {
   readonly memoEntriesPerSet?: number;
   /** Prepared (pre-parsed) Cedar policy sets kept in Cedar's cache, least recently used evicted. */
   readonly maxPreparedSets?: number;
-}
-
-interface CompiledOrgPolicy {
-  readonly id: string;
-  readonly text: string;
-  readonly json: PolicyJson;
-  readonly guard: EqualityGuard | undefined;
-  readonly entityGuard: EntityGuard | undefined;
-}
-
-type Literal = string | number | boolean;
-
-interface GuardedGroup {
-  readonly path: ContextPath;
-  /** Keyed by the literal itself: a Map tells `"1"` from `1`, as Cedar does. */
-  readonly byLiteral: ReadonlyMap<
-    Literal,
-    { readonly index: number; readonly policies: CompiledOrgPolicy[] }
-  >;
-  readonly all: readonly CompiledOrgPolicy[];
-}
-
-/** The forbids that can apply to one connection's request shape, split by their equality guard. */
-interface CandidateSet {
-  readonly permits: readonly CompiledPermit[];
-  readonly unguarded: readonly CompiledOrgPolicy[];
-  readonly guarded: readonly GuardedGroup[];
 }
 
 interface CompiledOrg {
@@ -147,8 +116,6 @@ export interface DecisionEngineStats {
 }
 
 const WHOLE_ENTITY: EntityRead = { all: true, attrs: [], tags: true, parents: true, key: '*' };
-const NO_GUARD_MATCH = -1;
-const ANY_GUARD_MATCH = -2;
 /** Up to this many operations, a request shape is keyed by a number (a bit per passing operation). */
 const NUMERIC_SHAPE_OPERATIONS = 40;
 
@@ -567,7 +534,7 @@ export class DecisionEngine {
       org,
       principal,
       resource,
-      candidate: candidateSet(connection, principal, resource, action, operations, org, entities),
+      candidate: candidateSet(connection, principal, resource, action, operations, org.policies, entities),
       sets: new Map(),
     };
     compiled.shapes.set(key, shape);
@@ -616,7 +583,7 @@ export class DecisionEngine {
     if (parsed.type === 'failure') {
       throw new PolicyEngineError('cedar_failure', 500, parsed.errors.map((e) => e.message).join('; '));
     }
-    const jsons = [...permits.map((p) => permitJson(p.text)), ...forbids.map((p) => p.json)];
+    const jsons = [...permits.map((p) => p.json), ...forbids.map((p) => p.json)];
     const reads = contextReads(jsons);
     const entities = entityReads(jsons);
     const set: PreparedSet = {
@@ -697,75 +664,6 @@ function shapeKey(
     (mask * OPERATION_ACTIONS.length + OPERATION_ACTIONS.indexOf(action)) * PRINCIPAL_KINDS.length +
     PRINCIPAL_KINDS.indexOf(kind)
   );
-}
-
-/** Which literal of the group the request's value equals: its index, NO_GUARD_MATCH, or ANY_GUARD_MATCH (not a literal). */
-function guardChoice(group: GuardedGroup, context: CedarContext): number {
-  const value = contextValue(context, group.path);
-  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
-    return ANY_GUARD_MATCH;
-  return group.byLiteral.get(value)?.index ?? NO_GUARD_MATCH;
-}
-
-function candidateSet(
-  connection: Connection,
-  principal: PrincipalFacts,
-  resource: Resource,
-  action: OperationAction,
-  operations: readonly number[],
-  org: CompiledOrg,
-  entities: { readonly principal: EntityJson; readonly resource: EntityJson },
-): CandidateSet {
-  const scope: RequestScope = {
-    principal: principalUid(principal),
-    principalAncestors: [organizationUid(principal.orgId)],
-    action: actionUid(action),
-    resource: resourceUid(resource.id),
-    resourceAncestors: [organizationUid(resource.orgId)],
-  };
-  const permits = compileConnection(connection, principal.kind).filter((p) =>
-    operations.includes(p.operationIndex),
-  );
-  const unguarded: CompiledOrgPolicy[] = [];
-  const byPath = new Map<
-    string,
-    {
-      path: ContextPath;
-      byLiteral: Map<Literal, { index: number; policies: CompiledOrgPolicy[] }>;
-      all: CompiledOrgPolicy[];
-    }
-  >();
-  for (const policy of org.policies) {
-    if (!scopeMayApply(policy.json, scope)) continue;
-    const onEntity = policy.entityGuard;
-    if (onEntity !== undefined && entityGuardFails(onEntity, entities[onEntity.entity])) continue;
-    if (policy.guard === undefined) {
-      unguarded.push(policy);
-      continue;
-    }
-    const pathKey = policy.guard.path.join('.');
-    let group = byPath.get(pathKey);
-    if (group === undefined) {
-      group = { path: policy.guard.path, byLiteral: new Map(), all: [] };
-      byPath.set(pathKey, group);
-    }
-    const literal = policy.guard.literal;
-    let entry = group.byLiteral.get(literal);
-    if (entry === undefined) {
-      entry = { index: group.byLiteral.size, policies: [] };
-      group.byLiteral.set(literal, entry);
-    }
-    entry.policies.push(policy);
-    group.all.push(policy);
-  }
-  return { permits, unguarded, guarded: [...byPath.values()] };
-}
-
-function permitJson(text: string): PolicyJson {
-  const json = policyToJson(text);
-  if (json.type === 'failure')
-    throw new PolicyEngineError('cedar_failure', 500, json.errors.map((e) => e.message).join('; '));
-  return json.json;
 }
 
 /** Only the attributes some policy reads: unread attributes cannot change the answer, and cost marshalling. */
