@@ -80,4 +80,12 @@ describe('context reads', () => {
       equalityGuard(json('forbid(principal, action, resource) unless { context.tool == "rm" };')),
     ).toBeUndefined();
   });
+
+  it('Given a record literal whose attribute names look like operators, When analysed, Then the context reads inside it are found', () => {
+    const reads = contextReads([
+      json('forbid(principal, action, resource) when { {Value: context.tool}.Value == "rm" };'),
+    ]);
+
+    expect(reads).toEqual([{ path: ['tool'], use: 'value' }]);
+  });
 });

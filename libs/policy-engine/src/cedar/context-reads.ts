@@ -101,6 +101,12 @@ function walk(node: unknown, out: ContextRead[]): void {
   }
   if (node === null || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
+  // A record literal's attribute names are free: `{Value: context.tool}` must not read as a literal.
+  const recordLiteral = record['Record'];
+  if (Object.keys(record).length === 1 && recordLiteral !== null && typeof recordLiteral === 'object') {
+    for (const value of Object.values(recordLiteral)) walk(value, out);
+    return;
+  }
 
   for (const op of COMPARISONS) {
     const b = binary(record, op);
