@@ -2,7 +2,8 @@
  * The server half of `npm run bench:decisions:http`, in its own process so that the load generator never
  * shares an event loop with it: the policy service on PostgreSQL with its decision projection fed from the
  * embedded bus, seeded with the benchmark's connections and organization policies. Sends
- * `{ ready: { baseUrl, keys, resourceId, seedMs } }` to its parent over IPC and closes on `{ stop: true }`.
+ * `{ ready: { baseUrl, keys, resourceId, seedMs } }` to its parent over IPC, answers `{ cpu: true }` with
+ * `{ cpu: process.cpuUsage() }` (the CPU time this server spent), and closes on `{ stop: true }`.
  */
 import { waitFor } from '@warden/testing';
 import { startPolicyApp, type PolicyTestApp } from '../../apps/policy/test/policy-test-app';
@@ -89,7 +90,9 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   process.on('message', (message: unknown) => {
-    if (typeof message === 'object' && message !== null && 'stop' in message) void close();
+    if (typeof message !== 'object' || message === null) return;
+    if ('stop' in message) void close();
+    if ('cpu' in message) send({ cpu: process.cpuUsage() });
   });
   process.on('disconnect', () => void close());
   try {

@@ -5,7 +5,9 @@
  * connections, 100 organization forbids); autocannon drives it from this process at concurrency 32. After a
  * warm-up, the same run measures a baseline — GET /healthz on the same server, the cost of the HTTP stack
  * (Fastify + Nest + the platform hooks) with no work — and then POST /v1/decisions, and prints both and
- * their ratio. BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS override the defaults;
+ * their ratio, and the server's CPU time per request (user + system, read from the server process): on a
+ * shared machine, where throughput moves with the neighbours' load, that is the steadier figure to compare.
+ * BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS override the defaults;
  * BENCH_CPU_PROF=<dir> runs the server under `node --cpu-prof` and writes its profile there.
  */
 import autocannon from 'autocannon';
@@ -50,8 +52,28 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
+interface Cpu {
+  readonly total: number;
+  readonly system: number;
+}
+
+function serverCpuMicros(child: ChildProcess): Promise<Cpu> {
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown): void => {
+      if (typeof message === 'object' && message !== null && 'cpu' in message) {
+        child.off('message', onMessage);
+        const { user, system } = (message as { cpu: NodeJS.CpuUsage }).cpu;
+        resolve({ total: user + system, system });
+      }
+    };
+    child.on('message', onMessage);
+    child.send({ cpu: true });
+  });
+}
+
 interface Run {
   readonly perSecond: number;
+  readonly total: number;
   readonly p50: number;
   readonly p90: number;
   readonly p99: number;
@@ -64,6 +86,7 @@ async function drive(options: autocannon.Options): Promise<Run> {
   const result = await autocannon({ connections: CONCURRENCY, ...options });
   return {
     perSecond: result.requests.average,
+    total: result.requests.total,
     p50: result.latency.p50,
     p90: result.latency.p90,
     p99: result.latency.p99,
@@ -73,11 +96,21 @@ async function drive(options: autocannon.Options): Promise<Run> {
   };
 }
 
-function line(label: string, run: Run): string {
+function line(label: string, run: Run, cpu: Cpu): string {
+  const per = (micros: number): string => (micros / Math.max(1, run.total)).toFixed(0);
   return (
     `${label.padEnd(22)} ${run.perSecond.toFixed(0).padStart(6)} req/s   latency ms p50 ${run.p50} · p90 ${run.p90} · ` +
-    `p99 ${run.p99} · max ${run.max}   errors ${run.errors}, non-2xx ${run.non2xx}`
+    `p99 ${run.p99} · max ${run.max}   errors ${run.errors}, non-2xx ${run.non2xx}   ` +
+    `server CPU ${per(cpu.total)} µs/request (system ${per(cpu.system)})`
   );
+}
+
+/** Runs `drive` and measures the server CPU time it cost. */
+async function measured(child: ChildProcess, drive: () => Promise<Run>): Promise<{ run: Run; cpu: Cpu }> {
+  const before = await serverCpuMicros(child);
+  const run = await drive();
+  const after = await serverCpuMicros(child);
+  return { run, cpu: { total: after.total - before.total, system: after.system - before.system } };
 }
 
 async function main(): Promise<void> {
@@ -128,18 +161,18 @@ async function main(): Promise<void> {
 
     await health(WARMUP_SECONDS);
     await decisions(WARMUP_SECONDS, false);
-    const baseline = await health(SECONDS);
-    const measured = await decisions(SECONDS, true);
-    const ratio = measured.perSecond / baseline.perSecond;
+    const baseline = await measured(child, () => health(SECONDS));
+    const decided = await measured(child, () => decisions(SECONDS, true));
+    const ratio = decided.run.perSecond / baseline.run.perSecond;
     process.stdout.write(
       [
         `concurrency ${CONCURRENCY}, ${SECONDS} s each after ${WARMUP_SECONDS} s warm-up of each route; server in its own process, load generator here`,
-        line('baseline GET /healthz', baseline),
-        line('POST /v1/decisions', measured),
-        `decisions/s vs /healthz req/s: ${(ratio * 100).toFixed(0)} % · p99 ${measured.p99} ms vs ${baseline.p99} ms`,
+        line('baseline GET /healthz', baseline.run, baseline.cpu),
+        line('POST /v1/decisions', decided.run, decided.cpu),
+        `decisions/s vs /healthz req/s: ${(ratio * 100).toFixed(0)} % · p99 ${decided.run.p99} ms vs ${baseline.run.p99} ms`,
         `decision outcomes: ${JSON.stringify(Object.fromEntries(outcomes))}`,
         `machine load average (1 min) at the end: ${loadavg()[0]?.toFixed(2) ?? '?'} on ${cpus().length} CPUs (shared)`,
-        `goal ≥ ${GOAL_PER_SECOND} decisions/s: ${measured.perSecond >= GOAL_PER_SECOND ? 'met' : 'NOT met on this machine'}`,
+        `goal ≥ ${GOAL_PER_SECOND} decisions/s: ${decided.run.perSecond >= GOAL_PER_SECOND ? 'met' : 'NOT met on this machine'}`,
       ].join('\n') + '\n',
     );
   } finally {

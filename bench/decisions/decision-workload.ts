@@ -42,12 +42,49 @@ export interface Workload {
   request(i: number): DecisionInput;
 }
 
+export interface WorkloadOptions {
+  readonly seed?: number;
+  /**
+   * 0 (default): every decision picks one of the 1,000 connections uniformly — the memo's worst case.
+   * s > 0: connection popularity follows Zipf(s) (the k-th most used connection is picked ∝ 1/k^s), as
+   * agents do: a few agents call a few tools most of the time.
+   */
+  readonly skew?: number;
+}
+
+/** Cumulative Zipf(s) weights over n ranks, for sampling by binary search. */
+function zipfCumulative(n: number, s: number): Float64Array {
+  const cumulative = new Float64Array(n);
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    total += 1 / (k + 1) ** s;
+    cumulative[k] = total;
+  }
+  return cumulative.map((c) => c / total);
+}
+
+function sampleRank(cumulative: Float64Array, u: number): number {
+  let low = 0;
+  let high = cumulative.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (cumulative[mid] < u) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * One organization with 400 principals, 60 resources (MCP servers, models, HTTP APIs), 1,000
  * connections of 1–3 operations, and 100 organization forbids of every scope shape: per tool, per
  * model, per principal, per resource, unscoped on findings and labels, and on estimated cost.
+ *
+ * Each request: a connection (uniform or Zipf, see `skew`), one of its operations, a concrete target
+ * inside the operation's glob (10% outside every grant), 1% from an unknown principal, 5% carrying a
+ * `pii.email` finding, the principal's trust score (fixed per principal), a cost depending on the
+ * action, and a clock advancing 1 ms per request.
  */
-export function buildWorkload(seed = 42): Workload {
+export function buildWorkload({ seed = 42, skew = 0 }: WorkloadOptions = {}): Workload {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const principals: PrincipalFacts[] = Array.from({ length: 400 }, (_, i) =>
@@ -119,12 +156,21 @@ export function buildWorkload(seed = 42): Workload {
   const state = givenState({ principals, events });
 
   const connections = [...state.connections.values()];
+  // Popularity ranks are a fixed shuffle of the connections, so the popular ones are not all con_0…
+  const ranked = connections
+    .map((c, i) => ({ c, order: random(seed + i)() }))
+    .sort((a, b) => a.order - b.order)
+    .map((x) => x.c);
+  const cumulative = skew > 0 ? zipfCumulative(ranked.length, skew) : undefined;
   return {
     state,
     connections: connections.length,
     orgPolicies: forbids.length,
     request(i: number): DecisionInput {
-      const c = connections[Math.floor(rnd() * connections.length)];
+      const c =
+        cumulative === undefined
+          ? connections[Math.floor(rnd() * connections.length)]
+          : ranked[sampleRank(cumulative, rnd())];
       const op = pick(opsOf.get(c.id) ?? []);
       const miss = rnd() < 0.1;
       const concrete = op.target.replace(

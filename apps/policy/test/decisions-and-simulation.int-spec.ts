@@ -90,6 +90,17 @@ describe('decision API and simulation over HTTP', () => {
       body: { resourceId, action: 'mcp.tool', target: 'fs.read' },
     });
     expect(unauthenticated.status).toBe(401);
+
+    // Off the fast path: the platform's validation pipe answers, with its field errors.
+    const invalid = await app.call('POST', '/v1/decisions', {
+      token: agent.key,
+      body: { resourceId, action: 'mcp.tool', target: '', principalId: agent.id },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get('content-type')).toContain('application/problem+json');
+    const problem = invalid.body as { code: string; errors: { field: string; message: string }[] };
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors.map((e) => e.field).sort()).toEqual(['principalId', 'target']);
   });
 
   it('simulation: a draft that forbids one tool reports exactly the recorded decisions that used that tool', async () => {

@@ -101,6 +101,12 @@ function walk(node: unknown, out: ContextRead[]): void {
   }
   if (node === null || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
+  // A record literal's attribute names are free: `{Value: context.tool}` must not read as a literal.
+  const recordLiteral = record['Record'];
+  if (Object.keys(record).length === 1 && recordLiteral !== null && typeof recordLiteral === 'object') {
+    for (const value of Object.values(recordLiteral)) walk(value, out);
+    return;
+  }
 
   for (const op of COMPARISONS) {
     const b = binary(record, op);
@@ -231,29 +237,6 @@ export function readKey(read: ContextRead, context: Readonly<Record<string, unkn
       // JSON.stringify escapes control characters, so a key separator cannot occur inside a value.
       return JSON.stringify(value);
   }
-}
-
-function mentionsEntity(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(mentionsEntity);
-  if (node === null || typeof node !== 'object') return false;
-  const record = node as Record<string, unknown>;
-  if ('Var' in record) return record['Var'] === 'principal' || record['Var'] === 'resource';
-  if ('Value' in record) return false;
-  return Object.values(record).some(mentionsEntity);
-}
-
-/**
- * Whether evaluating the policy can look at entity data (attributes, tags, ancestors). When no
- * policy of a set does, Cedar gets no entities: the uids in the request are all it needs.
- */
-export function readsEntities(policy: PolicyJson): boolean {
-  const scopeNeedsAncestors = (op: PolicyJson['principal']): boolean =>
-    op.op === 'in' || (op.op === 'is' && op.in !== undefined);
-  return (
-    scopeNeedsAncestors(policy.principal) ||
-    scopeNeedsAncestors(policy.resource) ||
-    mentionsEntity(policy.conditions)
-  );
 }
 
 /** A forbid's first test: `context.<path> == <literal>`. */

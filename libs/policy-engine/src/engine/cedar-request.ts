@@ -1,4 +1,5 @@
 import type { CedarContext, CedarValueJson, EntityJson } from '../cedar/cedar-runtime';
+import type { EntityRead } from '../cedar/entity-reads';
 import type { Uid } from '../cedar/policy-scope';
 import { ORGANIZATION_ENTITY_TYPE, RESOURCE_ENTITY_TYPE, principalEntityType } from '../cedar/warden-schema';
 import type { Attributes, PrincipalFacts, Resource } from '../domain/policy-model';
@@ -43,6 +44,22 @@ export function resourceEntity(resource: Resource): EntityJson {
     attrs: { kind: resource.kind, labels },
     parents: [organizationUid(resource.orgId)],
     tags,
+  };
+}
+
+/** The entity cut down to what a policy set reads of it (see `entityReads`); the same entity when it reads all. */
+export function prunedEntity(entity: EntityJson, read: EntityRead): EntityJson {
+  if (read.all) return entity;
+  const attrs: Record<string, CedarValueJson> = {};
+  for (const name of read.attrs) {
+    const value = entity.attrs[name];
+    if (value !== undefined) attrs[name] = value;
+  }
+  return {
+    uid: entity.uid,
+    attrs,
+    parents: read.parents ? entity.parents : [],
+    ...(read.tags && entity.tags !== undefined && { tags: entity.tags }),
   };
 }
 

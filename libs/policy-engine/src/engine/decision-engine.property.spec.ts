@@ -46,6 +46,9 @@ const FORBIDS = [
   '@id("f-pii") forbid(principal, action, resource == Warden::Resource::"res_y") when { context.findings.contains("pii") };',
   '@id("f-mini") forbid(principal is Warden::Agent, action == Warden::Action::"model.chat", resource) when { context.model like "*mini" && context.trustScore < 50 };',
   '@id("f-team") forbid(principal, action, resource) when { principal.hasTag("team") && principal.getTag("team") == "ops" && context.estimatedCostMicros > 500000 };',
+  // Read single attributes, `has` and ancestors: the engine passes Cedar entities cut down to these reads.
+  '@id("f-kind") forbid(principal in Warden::Organization::"org_1", action == Warden::Action::"mcp.tool", resource) when { resource.kind == "mcp_server" && principal.status == "active" && context.trustScore < 20 };',
+  '@id("f-has") forbid(principal, action == Warden::Action::"http.request", resource) when { resource has labels && resource.labels.contains("secret") && context.method == "POST" };',
 ];
 
 const connectionArb = fc.record({
@@ -218,6 +221,34 @@ describe('DecisionEngine properties', () => {
             [
               { ...FIXED_REQUEST, target: 'delete_file' },
               { ...FIXED_REQUEST, target: 'read_file' },
+            ],
+          ],
+          // Forbids guarded on the request's own entities (`resource.kind ==`, `resource.labels.contains`),
+          // firing and not firing.
+          [
+            [
+              {
+                principal: 'prn_a',
+                resource: 'res_x',
+                operations: [{ action: 'mcp.tool', target: '*' }],
+                minTrust: undefined,
+                expired: false,
+                revoked: false,
+              },
+              {
+                principal: 'prn_b',
+                resource: 'res_x',
+                operations: [{ action: 'mcp.tool', target: 'read_*' }],
+                minTrust: undefined,
+                expired: false,
+                revoked: false,
+              },
+            ],
+            [2, 6],
+            [
+              { ...FIXED_REQUEST, trustScore: 10 },
+              { ...FIXED_REQUEST, trustScore: 90 },
+              { ...FIXED_REQUEST, principalId: 'prn_b' },
             ],
           ],
         ],

@@ -1,37 +1,44 @@
 import {
-  policyToJson,
   preparsePolicySet,
   statefulIsAuthorized,
   type CedarContext,
-  type PolicyJson,
+  type EntityJson,
 } from '../cedar/cedar-runtime';
-import { compileConnection, type CompiledPermit } from '../cedar/compile-connection';
 import { orgPolicyId, validateOrgPolicySet } from '../cedar/org-policy-set';
-import {
-  contextReads,
-  contextValue,
-  equalityGuard,
-  readKey,
-  readsEntities,
-  type ContextPath,
-  type ContextRead,
-  type EqualityGuard,
-} from '../cedar/context-reads';
-import { scopeMayApply, type RequestScope } from '../cedar/policy-scope';
+import { contextReads, contextValue, equalityGuard, readKey, type ContextRead } from '../cedar/context-reads';
+import { entityGuard } from '../cedar/entity-guard';
+import { entityReads, type EntityRead, type EntityReads } from '../cedar/entity-reads';
 import { actionUid } from '../cedar/warden-schema';
 import { globToRegExp } from '../domain/glob';
-import type { Connection, OperationAction, PrincipalFacts, Resource } from '../domain/policy-model';
+import {
+  OPERATION_ACTIONS,
+  PRINCIPAL_KINDS,
+  type Connection,
+  type OperationAction,
+  type PrincipalFacts,
+  type PrincipalKind,
+  type Resource,
+} from '../domain/policy-model';
 import { PolicyEngineError } from '../errors';
 import { pairKey, type PolicyState } from '../projection/policy-state';
 import { checkArguments } from './argument-constraints';
 import {
   cedarContext,
-  organizationUid,
   principalEntity,
   principalUid,
+  prunedEntity,
   resourceEntity,
   resourceUid,
 } from './cedar-request';
+import {
+  ANY_GUARD_MATCH,
+  NO_GUARD_MATCH,
+  candidateSet,
+  guardChoice,
+  type CandidateSet,
+  type CompiledOrgPolicy,
+  type Literal,
+} from './candidate-set';
 import type { Decision, DecisionInput, DecisionReason, Obligations } from './decision-types';
 
 export interface DecisionEngineOptions {
@@ -43,34 +50,31 @@ export interface DecisionEngineOptions {
   readonly maxPreparedSets?: number;
 }
 
-interface CompiledOrgPolicy {
-  readonly id: string;
-  readonly text: string;
-  readonly json: PolicyJson;
-  readonly guard: EqualityGuard | undefined;
-}
-
-/** The forbids that can apply to one connection's request shape, split by their equality guard. */
-interface CandidateSet {
-  readonly permits: readonly CompiledPermit[];
-  readonly unguarded: readonly CompiledOrgPolicy[];
-  readonly guarded: readonly {
-    readonly path: ContextPath;
-    readonly byLiteral: ReadonlyMap<string, readonly CompiledOrgPolicy[]>;
-    readonly all: readonly CompiledOrgPolicy[];
-  }[];
-}
-
 interface CompiledOrg {
   readonly version: number;
+  /** `<orgId>/policies@v<n>` */
+  readonly label: string;
   readonly policies: readonly CompiledOrgPolicy[];
   readonly errors?: readonly string[];
+}
+
+/** One request shape of one connection version: the principal kind, the action, the passing operations. */
+interface Shape {
+  readonly org: CompiledOrg;
+  /** The state objects the forbids' entity guards were checked on: another version makes a new shape. */
+  readonly principal: PrincipalFacts;
+  readonly resource: Resource;
+  readonly candidate: CandidateSet;
+  /** Keyed by which literal each guarded group's context value equals. */
+  readonly sets: Map<string | number, PreparedSet>;
 }
 
 interface CompiledConnection {
   readonly expiresAtMs: number | undefined;
   readonly targets: readonly RegExp[];
   readonly approvals: readonly { readonly action: OperationAction; readonly target: RegExp }[];
+  readonly obligations: Obligations;
+  readonly shapes: Map<string | number, Shape>;
 }
 
 interface Verdict {
@@ -87,9 +91,16 @@ interface PreparedSet {
   readonly reads: readonly ContextRead[];
   /** The top-level context attributes the set reads; undefined when it reads the whole context. */
   readonly contextKeys: readonly string[] | undefined;
+  readonly entities: EntityReads;
   readonly needsEntities: boolean;
   readonly policyCount: number;
   readonly memo: Map<string, Verdict>;
+}
+
+interface HeldSet {
+  readonly set: PreparedSet;
+  readonly owner: Map<string | number, PreparedSet>;
+  readonly key: string | number;
 }
 
 /** Counters for metrics and benchmarks. */
@@ -97,10 +108,16 @@ export interface DecisionEngineStats {
   readonly decisions: number;
   readonly cedarCalls: number;
   readonly memoHits: number;
+  /** Policy sets pre-parsed so far (each a first-seen request shape). */
+  readonly preparations: number;
   readonly preparedSets: number;
   /** Policies per prepared set, averaged over the sets held now. */
   readonly meanPoliciesPerSet: number;
 }
+
+const WHOLE_ENTITY: EntityRead = { all: true, attrs: [], tags: true, parents: true, key: '*' };
+/** Up to this many operations, a request shape is keyed by a number (a bit per passing operation). */
+const NUMERIC_SHAPE_OPERATIONS = 40;
 
 let engineInstances = 0;
 
@@ -119,9 +136,11 @@ export class DecisionEngine {
   private readonly instance = ++engineInstances;
   private preparedCount = 0;
   private readonly orgs = new Map<string, CompiledOrg>();
-  private readonly connections = new WeakMap<Connection, CompiledConnection>();
-  private readonly prepared = new Map<string, PreparedSet>();
-  private readonly candidates = new Map<string, CandidateSet>();
+  private connections = new WeakMap<Connection, CompiledConnection>();
+  /** Every prepared set this engine put in Cedar's cache, oldest first (eviction order). */
+  private readonly prepared = new Map<string, HeldSet>();
+  /** Entity JSON per principal or resource state object (immutable: a change is a new object), per read shape. */
+  private readonly entityJson = new WeakMap<object, Map<string, EntityJson>>();
   private readonly objectIds = new WeakMap<object, number>();
   private objectCount = 0;
   private decisions = 0;
@@ -171,16 +190,28 @@ export class DecisionEngine {
       decisions: this.decisions,
       cedarCalls: this.cedarCalls,
       memoHits: this.memoHits,
+      preparations: this.preparedCount,
       preparedSets: sets.length,
-      meanPoliciesPerSet: sets.length === 0 ? 0 : sets.reduce((n, s) => n + s.policyCount, 0) / sets.length,
+      meanPoliciesPerSet:
+        sets.length === 0 ? 0 : sets.reduce((n, s) => n + s.set.policyCount, 0) / sets.length,
     };
   }
 
   /** Drops the pre-parsed policy sets this engine put in Cedar's cache. */
   dispose(): void {
-    for (const set of this.prepared.values()) preparsePolicySet(set.cedarId, { staticPolicies: {} });
+    for (const held of this.prepared.values()) preparsePolicySet(held.set.cedarId, { staticPolicies: {} });
     this.prepared.clear();
-    this.candidates.clear();
+    this.connections = new WeakMap();
+  }
+
+  private deny(org: CompiledOrg, reason: DecisionReason, connection?: Connection): Decision {
+    return {
+      decision: 'deny',
+      reasons: [reason],
+      obligations: {},
+      policyVersion: connection ? `${org.label}+${connection.id}@v${connection.version}` : org.label,
+      ...(connection !== undefined && { connectionId: connection.id }),
+    };
   }
 
   private evaluate(input: DecisionInput, state: PolicyState): Decision {
@@ -188,67 +219,91 @@ export class DecisionEngine {
     const resource = state.resources.get(input.resourceId);
     const orgId = principal?.orgId ?? resource?.orgId ?? '';
     const org = this.compiledOrg(orgId, state);
-    const orgVersion = `${orgId}/policies@v${org.version}`;
-    const deny = (reason: DecisionReason, connection?: Connection): Decision => ({
-      decision: 'deny',
-      reasons: [reason],
-      obligations: {},
-      policyVersion: connection ? `${orgVersion}+${connection.id}@v${connection.version}` : orgVersion,
-      ...(connection !== undefined && { connectionId: connection.id }),
-    });
 
     if (principal === undefined)
-      return deny({ code: 'forbidden', message: `unknown principal ${input.principalId}` });
+      return this.deny(org, { code: 'forbidden', message: `unknown principal ${input.principalId}` });
     if (resource === undefined || resource.orgId !== principal.orgId) {
-      return deny({ code: 'forbidden', message: `unknown resource ${input.resourceId}` });
+      return this.deny(org, { code: 'forbidden', message: `unknown resource ${input.resourceId}` });
     }
     if (principal.status !== 'active') {
-      return deny({
+      return this.deny(org, {
         code: 'principal_inactive',
         message: `principal ${principal.id} is ${principal.status}`,
       });
     }
     if (org.errors !== undefined) {
-      return deny({
+      return this.deny(org, {
         code: 'policy_error',
         message: `the organization policy set does not compile: ${org.errors.join('; ')}`,
       });
     }
 
-    const ids = state.connectionsByPair.get(pairKey(principal.id, resource.id)) ?? [];
-    const all = ids.map((id) => state.connections.get(id)).filter((c): c is Connection => c !== undefined);
-    if (all.length === 0) {
-      return deny({ code: 'no_connection', message: `no connection from ${principal.id} to ${resource.id}` });
+    // One pass over the pair's connections, allocating nothing per connection: the first allow,
+    // approval or organization forbid wins; otherwise the first live connection's denial.
+    const now = input.context.time;
+    let last: Connection | undefined;
+    let firstActive: Connection | undefined;
+    let anyLive = false;
+    let firstDenial: Decision | undefined;
+    let firstUnmatched: Connection | undefined;
+    for (const id of state.connectionsByPair.get(pairKey(principal.id, resource.id)) ?? []) {
+      const connection = state.connections.get(id);
+      if (connection === undefined) continue;
+      last = connection;
+      if (connection.status !== 'active') continue;
+      firstActive ??= connection;
+      const compiled = this.compiledConnection(connection);
+      if (compiled.expiresAtMs !== undefined && !(now < compiled.expiresAtMs)) continue;
+      anyLive = true;
+      const matching = matchingOperations(connection, compiled, input);
+      if (matching === undefined) {
+        if (firstDenial === undefined) firstUnmatched ??= connection;
+        continue;
+      }
+      const outcome = this.evaluateConnection(
+        input,
+        principal,
+        resource,
+        connection,
+        compiled,
+        matching,
+        org,
+      );
+      if (outcome.decision !== 'deny' || outcome.reasons[0]?.code === 'policy_forbid') return outcome;
+      if (firstUnmatched === undefined) firstDenial ??= outcome;
     }
-    const active = all.filter((c) => c.status === 'active');
-    if (active.length === 0) {
-      const last = all[all.length - 1];
-      return deny(
+    if (last === undefined) {
+      return this.deny(org, {
+        code: 'no_connection',
+        message: `no connection from ${principal.id} to ${resource.id}`,
+      });
+    }
+    if (firstActive === undefined) {
+      return this.deny(
+        org,
         { code: 'connection_revoked', message: `connection ${last.id} was revoked at v${last.version}` },
         last,
       );
     }
-    const now = input.context.time;
-    const live = active.filter((c) => {
-      const expiry = this.compiledConnection(c).expiresAtMs;
-      return expiry === undefined || now < expiry;
-    });
-    if (live.length === 0) {
-      const first = active[0];
-      return deny(
+    if (!anyLive) {
+      return this.deny(
+        org,
         {
           code: 'connection_expired',
-          message: `connection ${first.id}@v${first.version} expired at ${first.expiresAt ?? ''}`,
+          message: `connection ${firstActive.id}@v${firstActive.version} expired at ${firstActive.expiresAt ?? ''}`,
         },
-        first,
+        firstActive,
       );
     }
-
-    let firstDenial: Decision | undefined;
-    for (const connection of live) {
-      const outcome = this.evaluateConnection(input, principal, resource, connection, org, orgId, deny);
-      if (outcome.decision !== 'deny' || outcome.reasons[0]?.code === 'policy_forbid') return outcome;
-      firstDenial ??= outcome;
+    if (firstUnmatched !== undefined) {
+      return this.deny(
+        org,
+        {
+          code: 'forbidden',
+          message: `no operation of connection ${firstUnmatched.id}@v${firstUnmatched.version} allows ${input.action} on "${input.target}"`,
+        },
+        firstUnmatched,
+      );
     }
     return firstDenial as Decision;
   }
@@ -258,29 +313,15 @@ export class DecisionEngine {
     principal: PrincipalFacts,
     resource: Resource,
     connection: Connection,
+    compiled: CompiledConnection,
+    matching: readonly number[],
     org: CompiledOrg,
-    orgId: string,
-    deny: (reason: DecisionReason, connection?: Connection) => Decision,
   ): Decision {
-    const compiled = this.compiledConnection(connection);
-    const matching: number[] = [];
-    connection.operations.forEach((operation, index) => {
-      if (operation.action === input.action && compiled.targets[index].test(input.target))
-        matching.push(index);
-    });
     const opId = (index: number): string => `${connection.id}@v${connection.version}#op${index}`;
-    if (matching.length === 0) {
-      return deny(
-        {
-          code: 'forbidden',
-          message: `no operation of connection ${connection.id}@v${connection.version} allows ${input.action} on "${input.target}"`,
-        },
-        connection,
-      );
-    }
     const trust = Math.floor(input.context.trustScore ?? 0);
     if (connection.minTrust !== undefined && trust < connection.minTrust) {
-      return deny(
+      return this.deny(
+        org,
         {
           code: 'trust_too_low',
           message: `trust score ${trust} is below the connection's minimum ${connection.minTrust}`,
@@ -296,10 +337,19 @@ export class DecisionEngine {
       if (problem === undefined) passing.push(index);
       else violation ??= { code: 'argument_constraint', message: problem.message, policyIds: [opId(index)] };
     }
-    if (passing.length === 0) return deny(violation as DecisionReason, connection);
+    if (passing.length === 0) return this.deny(org, violation as DecisionReason, connection);
 
     const context = cedarContext(input);
-    const set = this.preparedSet(connection, principal, resource, input.action, passing, org, orgId, context);
+    const set = this.preparedSet(
+      connection,
+      compiled,
+      principal,
+      resource,
+      input.action,
+      passing,
+      org,
+      context,
+    );
     const memoKey = this.memoKey(principal, resource, set, context);
     let verdict = memoKey === undefined ? undefined : set.memo.get(memoKey);
     if (verdict !== undefined) this.memoHits++;
@@ -310,7 +360,7 @@ export class DecisionEngine {
         action: actionUid(input.action),
         resource: resourceUid(resource.id),
         context: pruned(context, set.contextKeys),
-        entities: set.needsEntities ? [principalEntity(principal), resourceEntity(resource)] : [],
+        entities: set.needsEntities ? this.entities(set.entities, principal, resource) : [],
         preparsedPolicySetId: set.cedarId,
       });
       if (answer.type === 'failure') {
@@ -328,31 +378,31 @@ export class DecisionEngine {
       }
     }
 
-    const policyVersion = `${orgId}/policies@v${org.version}+${connection.id}@v${connection.version}`;
     if (!verdict.allow) {
       const forbids = verdict.determining.filter((id) => !set.permitIds.has(id));
       if (forbids.length > 0) {
-        return deny(
+        return this.deny(
+          org,
           { code: 'policy_forbid', message: `forbidden by ${forbids.join(', ')}`, policyIds: forbids },
           connection,
         );
       }
       const detail = verdict.errors.length > 0 ? `; evaluation errors: ${verdict.errors.join('; ')}` : '';
-      return deny({ code: 'forbidden', message: `no permit satisfied${detail}` }, connection);
+      return this.deny(org, { code: 'forbidden', message: `no permit satisfied${detail}` }, connection);
     }
     // Cedar skips a policy whose evaluation errors; an errored forbid must not turn into an allow.
     if (verdict.errors.length > 0) {
-      return deny(
+      return this.deny(
+        org,
         { code: 'policy_error', message: `evaluation errors: ${verdict.errors.join('; ')}` },
         connection,
       );
     }
-    const obligations = this.obligations(connection);
-    const permits = [...verdict.determining];
     const approvalNeeded =
       input.approvalGranted !== true &&
       compiled.approvals.some((rule) => rule.action === input.action && rule.target.test(input.target));
     if (approvalNeeded && connection.approval !== undefined) {
+      const permits = [...verdict.determining];
       return {
         decision: 'approval_required',
         reasons: [
@@ -362,30 +412,50 @@ export class DecisionEngine {
             policyIds: permits,
           },
         ],
-        obligations,
-        policyVersion,
+        obligations: compiled.obligations,
+        policyVersion: `${org.label}+${connection.id}@v${connection.version}`,
         connectionId: connection.id,
       };
     }
     // A verdict belongs to one prepared set, hence to one connection version and one org version.
-    verdict.allowDecision ??= {
-      decision: 'allow',
-      reasons: [{ code: 'permitted', message: `permitted by ${permits.join(', ')}`, policyIds: permits }],
-      obligations,
-      policyVersion,
-      connectionId: connection.id,
-    };
+    if (verdict.allowDecision === undefined) {
+      const permits = [...verdict.determining];
+      verdict.allowDecision = {
+        decision: 'allow',
+        reasons: [{ code: 'permitted', message: `permitted by ${permits.join(', ')}`, policyIds: permits }],
+        obligations: compiled.obligations,
+        policyVersion: `${org.label}+${connection.id}@v${connection.version}`,
+        connectionId: connection.id,
+      };
+    }
     return verdict.allowDecision;
   }
 
-  private obligations(connection: Connection): Obligations {
-    return {
-      ...(connection.guardrailProfileId !== undefined && {
-        guardrailProfileId: connection.guardrailProfileId,
-      }),
-      ...(connection.budget !== undefined && { budget: connection.budget }),
-      ...(connection.rateLimit !== undefined && { rateLimit: connection.rateLimit }),
-    };
+  /** The principal and resource entities, each cut down to what the set reads; built once per state object. */
+  private entities(reads: EntityReads, principal: PrincipalFacts, resource: Resource): EntityJson[] {
+    const out: EntityJson[] = [];
+    if (reads.principal !== undefined) out.push(this.entity(principal, reads.principal, principalEntity));
+    if (reads.resource !== undefined) out.push(this.entity(resource, reads.resource, resourceEntity));
+    return out;
+  }
+
+  private entity<T extends object>(owner: T, read: EntityRead, build: (owner: T) => EntityJson): EntityJson {
+    let byRead = this.entityJson.get(owner);
+    if (byRead === undefined) {
+      byRead = new Map();
+      this.entityJson.set(owner, byRead);
+    }
+    let json = byRead.get(read.key);
+    if (json === undefined) {
+      let full = byRead.get('*');
+      if (full === undefined) {
+        full = build(owner);
+        byRead.set('*', full);
+      }
+      json = prunedEntity(full, read);
+      byRead.set(read.key, json);
+    }
+    return json;
   }
 
   private compiledOrg(orgId: string, state: PolicyState): CompiledOrg {
@@ -393,23 +463,26 @@ export class DecisionEngine {
     const version = published?.version ?? 0;
     const held = this.orgs.get(orgId);
     if (held !== undefined && held.version === version) return held;
+    const label = `${orgId}/policies@v${version}`;
     let compiled: CompiledOrg;
     if (published === undefined) {
-      compiled = { version, policies: [] };
+      compiled = { version, label, policies: [] };
     } else {
       try {
         compiled = {
           version,
+          label,
           policies: validateOrgPolicySet(published.policies).map((p) => ({
             id: orgPolicyId(orgId, version, p.localId),
             text: p.text,
             json: p.json,
             guard: equalityGuard(p.json),
+            entityGuard: entityGuard(p.json),
           })),
         };
       } catch (error: unknown) {
         const details = error instanceof PolicyEngineError ? error.details : [String(error)];
-        compiled = { version, policies: [], errors: details };
+        compiled = { version, label, policies: [], errors: details };
       }
     }
     this.orgs.set(orgId, compiled);
@@ -426,58 +499,46 @@ export class DecisionEngine {
           action: o.action,
           target: globToRegExp(o.target),
         })),
+        obligations: {
+          ...(connection.guardrailProfileId !== undefined && {
+            guardrailProfileId: connection.guardrailProfileId,
+          }),
+          ...(connection.budget !== undefined && { budget: connection.budget }),
+          ...(connection.rateLimit !== undefined && { rateLimit: connection.rateLimit }),
+        },
+        shapes: new Map(),
       };
       this.connections.set(connection, compiled);
     }
     return compiled;
   }
 
-  private candidateSet(
+  private shape(
     connection: Connection,
+    compiled: CompiledConnection,
     principal: PrincipalFacts,
     resource: Resource,
     action: OperationAction,
     operations: readonly number[],
     org: CompiledOrg,
-    baseKey: string,
-  ): CandidateSet {
-    const held = this.candidates.get(baseKey);
-    if (held !== undefined) return held;
-    const scope: RequestScope = {
-      principal: principalUid(principal),
-      principalAncestors: [organizationUid(principal.orgId)],
-      action: actionUid(action),
-      resource: resourceUid(resource.id),
-      resourceAncestors: [organizationUid(resource.orgId)],
+  ): Shape {
+    const key = shapeKey(principal.kind, action, operations, connection.operations.length);
+    const held = compiled.shapes.get(key);
+    if (held !== undefined && held.org === org && held.principal === principal && held.resource === resource)
+      return held;
+    const entities = {
+      principal: this.entity(principal, WHOLE_ENTITY, principalEntity),
+      resource: this.entity(resource, WHOLE_ENTITY, resourceEntity),
     };
-    const permits = compileConnection(connection, principal.kind).filter((p) =>
-      operations.includes(p.operationIndex),
-    );
-    const unguarded: CompiledOrgPolicy[] = [];
-    const byPath = new Map<
-      string,
-      { path: ContextPath; byLiteral: Map<string, CompiledOrgPolicy[]>; all: CompiledOrgPolicy[] }
-    >();
-    for (const policy of org.policies) {
-      if (!scopeMayApply(policy.json, scope)) continue;
-      if (policy.guard === undefined) {
-        unguarded.push(policy);
-        continue;
-      }
-      const pathKey = policy.guard.path.join('.');
-      let group = byPath.get(pathKey);
-      if (group === undefined) {
-        group = { path: policy.guard.path, byLiteral: new Map(), all: [] };
-        byPath.set(pathKey, group);
-      }
-      const literalKey = literalKeyOf(policy.guard.literal);
-      group.byLiteral.set(literalKey, [...(group.byLiteral.get(literalKey) ?? []), policy]);
-      group.all.push(policy);
-    }
-    const candidate: CandidateSet = { permits, unguarded, guarded: [...byPath.values()] };
-    if (this.candidates.size >= this.preparedLimit * 4) this.candidates.clear();
-    this.candidates.set(baseKey, candidate);
-    return candidate;
+    const shape: Shape = {
+      org,
+      principal,
+      resource,
+      candidate: candidateSet(connection, principal, resource, action, operations, org.policies, entities),
+      sets: new Map(),
+    };
+    compiled.shapes.set(key, shape);
+    return shape;
   }
 
   /**
@@ -487,35 +548,33 @@ export class DecisionEngine {
    */
   private preparedSet(
     connection: Connection,
+    compiled: CompiledConnection,
     principal: PrincipalFacts,
     resource: Resource,
     action: OperationAction,
     operations: readonly number[],
     org: CompiledOrg,
-    orgId: string,
     context: CedarContext,
   ): PreparedSet {
-    const baseKey = `${connection.id}@${connection.version}|${principal.kind}|${action}|${operations.join(',')}|${orgId}@${org.version}`;
-    const candidate = this.candidateSet(connection, principal, resource, action, operations, org, baseKey);
-    let key = baseKey;
-    const chosen: CompiledOrgPolicy[][] = [candidate.unguarded as CompiledOrgPolicy[]];
-    for (const group of candidate.guarded) {
-      const value = contextValue(context, group.path);
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-        const literalKey = literalKeyOf(value);
-        const matching = group.byLiteral.get(literalKey);
-        key += matching === undefined ? '|-' : `|${literalKey}`;
-        if (matching !== undefined) chosen.push(matching as CompiledOrgPolicy[]);
-      } else {
-        key += '|*';
-        chosen.push(group.all as CompiledOrgPolicy[]);
-      }
-    }
-    const held = this.prepared.get(key);
+    const shape = this.shape(connection, compiled, principal, resource, action, operations, org);
+    const groups = shape.candidate.guarded;
+    let key: string | number = 0;
+    if (groups.length === 1) key = guardChoice(groups[0], context);
+    else if (groups.length > 1) key = groups.map((g) => guardChoice(g, context)).join(',');
+    const held = shape.sets.get(key);
     // Eviction is first in, first out: refreshing recency on every hit would cost more than it saves.
     if (held !== undefined) return held;
-    const permits = candidate.permits;
-    const forbids = chosen.flat();
+
+    const permits = shape.candidate.permits;
+    const forbids: CompiledOrgPolicy[] = [...shape.candidate.unguarded];
+    for (const group of groups) {
+      const choice = guardChoice(group, context);
+      if (choice === ANY_GUARD_MATCH) forbids.push(...group.all);
+      else if (choice !== NO_GUARD_MATCH) {
+        const value = contextValue(context, group.path) as Literal;
+        forbids.push(...(group.byLiteral.get(value)?.policies ?? []));
+      }
+    }
     const policies: Record<string, string> = {};
     for (const p of permits) policies[p.id] = p.text;
     for (const p of forbids) policies[p.id] = p.text;
@@ -524,8 +583,9 @@ export class DecisionEngine {
     if (parsed.type === 'failure') {
       throw new PolicyEngineError('cedar_failure', 500, parsed.errors.map((e) => e.message).join('; '));
     }
-    const jsons = [...permits.map((p) => permitJson(p.text)), ...forbids.map((p) => p.json)];
+    const jsons = [...permits.map((p) => p.json), ...forbids.map((p) => p.json)];
     const reads = contextReads(jsons);
+    const entities = entityReads(jsons);
     const set: PreparedSet = {
       cedarId,
       permitIds: new Set(permits.map((p) => p.id)),
@@ -533,15 +593,18 @@ export class DecisionEngine {
       contextKeys: reads.some((r) => r.path.length === 0)
         ? undefined
         : [...new Set(reads.map((r) => r.path[0]))],
-      needsEntities: jsons.some(readsEntities),
+      entities,
+      needsEntities: entities.principal !== undefined || entities.resource !== undefined,
       policyCount: jsons.length,
       memo: new Map(),
     };
-    this.prepared.set(key, set);
+    shape.sets.set(key, set);
+    this.prepared.set(cedarId, { set, owner: shape.sets, key });
     if (this.prepared.size > this.preparedLimit) {
-      const [oldestKey, oldest] = this.prepared.entries().next().value as [string, PreparedSet];
-      preparsePolicySet(oldest.cedarId, { staticPolicies: {} });
-      this.prepared.delete(oldestKey);
+      const [oldestId, oldest] = this.prepared.entries().next().value as [string, HeldSet];
+      preparsePolicySet(oldestId, { staticPolicies: {} });
+      if (oldest.owner.get(oldest.key) === oldest.set) oldest.owner.delete(oldest.key);
+      this.prepared.delete(oldestId);
     }
     return set;
   }
@@ -573,16 +636,34 @@ export class DecisionEngine {
   }
 }
 
-function literalKeyOf(value: string | number | boolean): string {
-  // Length-prefixed so that no value can imitate the separators of the set key it is part of.
-  return typeof value === 'string' ? `s${value.length}:${value}` : `${typeof value}:${String(value)}`;
+/** The operations of the connection whose action and target glob match the request; undefined when none. */
+function matchingOperations(
+  connection: Connection,
+  compiled: CompiledConnection,
+  input: DecisionInput,
+): number[] | undefined {
+  let matching: number[] | undefined;
+  const operations = connection.operations;
+  for (let index = 0; index < operations.length; index++) {
+    if (operations[index].action === input.action && compiled.targets[index].test(input.target))
+      (matching ??= []).push(index);
+  }
+  return matching;
 }
 
-function permitJson(text: string): PolicyJson {
-  const json = policyToJson(text);
-  if (json.type === 'failure')
-    throw new PolicyEngineError('cedar_failure', 500, json.errors.map((e) => e.message).join('; '));
-  return json.json;
+function shapeKey(
+  kind: PrincipalKind,
+  action: OperationAction,
+  operations: readonly number[],
+  operationCount: number,
+): string | number {
+  if (operationCount > NUMERIC_SHAPE_OPERATIONS) return `${kind}|${action}|${operations.join(',')}`;
+  let mask = 0;
+  for (const index of operations) mask += 2 ** index;
+  return (
+    (mask * OPERATION_ACTIONS.length + OPERATION_ACTIONS.indexOf(action)) * PRINCIPAL_KINDS.length +
+    PRINCIPAL_KINDS.indexOf(kind)
+  );
 }
 
 /** Only the attributes some policy reads: unread attributes cannot change the answer, and cost marshalling. */

@@ -1,10 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@warden/platform';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, validationPipe } from '@warden/platform';
 import type { FastifyReply } from 'fastify';
 import { DECISION_CALLER_AUTHENTICATOR, type DecisionCallerAuthenticator } from '../decision-caller.port';
+import { certainlyValidDecideRequest } from './decide-request.fast-path';
 import { DecideHandler, type DecisionResponse } from './decide.handler';
 import { DecideRequestDto } from './decide.request.dto';
+
+const VALIDATION = validationPipe();
 
 @ApiTags('decisions')
 @ApiBearerAuth()
@@ -18,14 +21,31 @@ export class DecideController {
   /** allow | deny | approval_required, with the reasons naming the deciding policies. Deny by default; stale state denies. */
   @Post()
   @HttpCode(200)
+  @ApiBody({ type: DecideRequestDto })
   @ApiProblems(400, 401)
   decide(
     @Headers('authorization') authorization: string | undefined,
-    @Body() body: DecideRequestDto,
+    // Typed `unknown` so the global pipe passes it through: validated below, on a fast path when possible.
+    @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
+  ): DecisionResponse | Promise<DecisionResponse> {
+    if (certainlyValidDecideRequest(body)) return this.answer(authorization, body, reply);
+    return VALIDATION.transform(body, { type: 'body', metatype: DecideRequestDto }).then(
+      (request: DecideRequestDto) => this.answer(authorization, request, reply),
+    );
+  }
+
+  private answer(
+    authorization: string | undefined,
+    request: DecideRequestDto,
+    reply: FastifyReply,
   ): DecisionResponse {
     const now = new Date();
-    const answer = this.handler.execute(this.callers.authenticate(authorization, now), body, now.getTime());
+    const answer = this.handler.execute(
+      this.callers.authenticate(authorization, now),
+      request,
+      now.getTime(),
+    );
     void reply.header('x-warden-decision-id', answer.decisionId);
     return answer;
   }
