@@ -1,3 +1,5 @@
+import { BUS, type Bus } from '@warden/bus';
+import { WARDEN_CONFIG, type WardenConfig } from '@warden/platform';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ConnectionChange } from './application/connection-change';
 import { eventSourcedRunnerProvider } from '@warden/event-sourcing';
@@ -21,6 +23,7 @@ import { UpdateConnectionHandler } from './commands/update-connection/update-con
 import { ApiKeyDecisionCaller } from './decisions/api-key-decision-caller';
 import { DecideController } from './decisions/decide/decide.controller';
 import { DecideHandler } from './decisions/decide/decide.handler';
+import { DecisionRecorder } from './decisions/decision-recorder';
 import { DECISION_CALLER_AUTHENTICATOR } from './decisions/decision-caller.port';
 import { DecisionEngineHolder } from './decisions/decision-engine.provider';
 import { SimulatePolicySetController } from './decisions/simulate-policy-set/simulate-policy-set.controller';
@@ -83,6 +86,12 @@ function providers(options: PolicyOptions): Provider[] {
     ListConnectionVersionsHandler,
     DiffConnectionVersionsHandler,
     DecideHandler,
+    {
+      provide: DecisionRecorder,
+      inject: [BUS, WARDEN_CONFIG],
+      useFactory: (bus: Bus, config: WardenConfig) =>
+        new DecisionRecorder(bus, `warden.${config.serviceName}`),
+    },
     SimulatePolicySetHandler,
   ];
 }

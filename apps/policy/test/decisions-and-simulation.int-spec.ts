@@ -1,3 +1,5 @@
+import { BUS, type Bus } from '@warden/bus';
+import { TOPICS, type CloudEvent } from '@warden/contracts';
 import { waitFor } from '@warden/testing';
 import type { SeededPrincipal } from '../../../test/support/identity-seed';
 import { startPolicyApp, type PolicyTestApp } from './policy-test-app';
@@ -101,6 +103,42 @@ describe('decision API and simulation over HTTP', () => {
     const problem = invalid.body as { code: string; errors: { field: string; message: string }[] };
     expect(problem.code).toBe('validation_failed');
     expect(problem.errors.map((e) => e.field).sort()).toEqual(['principalId', 'target']);
+  });
+
+  it('records every answer on warden.decisions.v1 before returning it: outcome, reasons, policy version, connection', async () => {
+    const recorded: CloudEvent[] = [];
+    const consumer = await app.nest.get<Bus>(BUS).consume({
+      groupId: `test-decision-records-${Date.now()}`,
+      topics: [TOPICS.decisions],
+      fromBeginning: true,
+      handle: (message) => {
+        recorded.push(message.event);
+        return Promise.resolve();
+      },
+    });
+    try {
+      const allowed = await decide('fs.read', { path: '/srv/reports/q4.pdf' });
+      const denied = await decide('pay', { amount: 5000 });
+      await waitFor(() => [allowed, denied].every((d) => recorded.some((e) => e.subject === d.decisionId)));
+      const recordOf = (d: DecisionAnswer) => recorded.find((e) => e.subject === d.decisionId);
+      expect(recordOf(allowed)).toMatchObject({
+        type: 'warden.decisions.decision.recorded.v1',
+        orgid: org,
+        principalid: agent.id,
+        data: {
+          mode: 'decision_api',
+          outcome: 'allow',
+          reasonCode: allowed.reasons[0]?.code,
+          policyVersion: allowed.policyVersion,
+          connectionId,
+          resourceId,
+          target: 'fs.read',
+        },
+      });
+      expect(recordOf(denied)?.data).toMatchObject({ outcome: 'deny', target: 'pay' });
+    } finally {
+      await consumer.close();
+    }
   });
 
   it('simulation: a draft that forbids one tool reports exactly the recorded decisions that used that tool', async () => {

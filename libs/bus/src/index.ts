@@ -1,4 +1,5 @@
 export * from './bus.port';
+export * from './batching-publisher';
 export * from './bus-errors';
 export * from './cloud-event-codec';
 export * from './consumer/backoff';

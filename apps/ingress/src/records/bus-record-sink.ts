@@ -1,12 +1,11 @@
 import { TOPICS, envelope } from '@warden/contracts';
-import type { Bus, OutgoingMessage } from '@warden/bus';
+import {
+  BatchingPublisher,
+  type BatchingPublisherOptions,
+  type Bus,
+  type OutgoingMessage,
+} from '@warden/bus';
 import type { IngressRecords, RecordSink } from '../pipeline/ports/record-sink.port';
-
-interface Pending {
-  readonly messages: readonly OutgoingMessage[];
-  resolve(): void;
-  reject(error: unknown): void;
-}
 
 export const INGRESS_SOURCE = 'warden.ingress';
 
@@ -48,52 +47,23 @@ export function recordMessages(records: IngressRecords, now: Date): OutgoingMess
 }
 
 /**
- * Publishes request records on warden.decisions.v1, micro-batched: requests arriving while publishes are
- * in flight share the next one, and up to `maxInFlight` publishes overlap (records of different
- * requests have different keys, so no ordering is at stake). Each caller's promise resolves only once
- * its batch is durable.
+ * Publishes request records on warden.decisions.v1, group-committed (records of different requests have
+ * different keys, so no ordering is at stake). Each caller's promise resolves only once its records are durable.
  */
 export class BusRecordSink implements RecordSink {
-  private queue: Pending[] = [];
-  private inFlight = 0;
+  private readonly publisher: BatchingPublisher;
 
   constructor(
-    private readonly bus: Pick<Bus, 'publish'>,
-    private readonly options: {
-      readonly maxBatch?: number;
-      readonly maxInFlight?: number;
+    bus: Pick<Bus, 'publish'>,
+    private readonly options: BatchingPublisherOptions & {
       readonly clock?: () => Date;
       readonly topic?: string;
     } = {},
-  ) {}
-
-  record(records: IngressRecords): Promise<void> {
-    const messages = recordMessages(records, (this.options.clock ?? (() => new Date()))());
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ messages, resolve, reject });
-      this.pump();
-    });
+  ) {
+    this.publisher = new BatchingPublisher(bus, options.topic ?? TOPICS.decisions, options);
   }
 
-  private pump(): void {
-    const maxInFlight = this.options.maxInFlight ?? 16;
-    const maxBatch = this.options.maxBatch ?? 500;
-    while (this.queue.length > 0 && this.inFlight < maxInFlight) {
-      const batch = this.queue.splice(0, maxBatch);
-      this.inFlight += 1;
-      this.bus
-        .publish(
-          this.options.topic ?? TOPICS.decisions,
-          batch.flatMap((p) => p.messages),
-        )
-        .then(
-          () => batch.forEach((p) => p.resolve()),
-          (error: unknown) => batch.forEach((p) => p.reject(error)),
-        )
-        .finally(() => {
-          this.inFlight -= 1;
-          this.pump();
-        });
-    }
+  record(records: IngressRecords): Promise<void> {
+    return this.publisher.publish(recordMessages(records, (this.options.clock ?? (() => new Date()))()));
   }
 }

@@ -28,24 +28,23 @@ export class DecideController {
     // Typed `unknown` so the global pipe passes it through: validated below, on a fast path when possible.
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): DecisionResponse | Promise<DecisionResponse> {
+  ): Promise<DecisionResponse> {
     if (certainlyValidDecideRequest(body)) return this.answer(authorization, body, reply);
     return VALIDATION.transform(body, { type: 'body', metatype: DecideRequestDto }).then(
       (request: DecideRequestDto) => this.answer(authorization, request, reply),
     );
   }
 
-  private answer(
+  private async answer(
     authorization: string | undefined,
     request: DecideRequestDto,
     reply: FastifyReply,
-  ): DecisionResponse {
+  ): Promise<DecisionResponse> {
     const now = new Date();
-    const answer = this.handler.execute(
-      this.callers.authenticate(authorization, now),
-      request,
-      now.getTime(),
-    );
+    const answer = await this.handler.execute(this.callers.authenticate(authorization, now), request, {
+      now: now.getTime(),
+      requestId: String(reply.request.id),
+    });
     void reply.header('x-warden-decision-id', answer.decisionId);
     return answer;
   }
