@@ -169,7 +169,9 @@ export class IngressModule {
                 id === undefined ? DEFAULT_PROFILE : profiles.profile(id),
               ),
               credentials: new CredentialRefResolver(),
-              records: new BusRecordSink(bus),
+              // Few publishes in flight, so concurrent requests' records pile into bigger batches: more
+              // in flight only queue behind the producer (Kafka) or the topic's row lock (embedded log).
+              records: new BusRecordSink(bus, { maxInFlight: 2 }),
             };
           },
         },

@@ -70,7 +70,7 @@ export class DecisionRecorder {
     bus: Pick<Bus, 'publish'>,
     private readonly source: string,
   ) {
-    this.publisher = new BatchingPublisher(bus, TOPICS.decisions);
+    this.publisher = new BatchingPublisher(bus, TOPICS.decisions, { maxInFlight: 2 });
   }
 
   record(decision: DecisionToRecord): Promise<void> {
