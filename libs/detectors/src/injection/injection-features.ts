@@ -1,4 +1,5 @@
 import { anyPresent, LiteralIndex, literalIds } from '../core/literal-index';
+import { maskEntities } from './entity-mask';
 import { adversarialSuffixScore, INJECTION_SIGNALS } from './injection-signals';
 import { indexWords, type FeatureNames, type WordIndex } from './word-index';
 
@@ -93,8 +94,9 @@ export function vectorOfWords(
 }
 
 /**
- * Hashed features: word unigrams, word bigrams and character 4-grams inside space-padded words,
- * computed without building the n-gram strings (FNV-1a fed char by char). With `wanted`, the
+ * Hashed features: word unigrams, word bigrams and character 4-grams inside space-padded words of
+ * the entity-masked text, computed without building the n-gram strings (FNV-1a fed char by char);
+ * signals fire on the unmasked text. With `wanted`, the
  * strings of those indices are recovered too (for explaining a reported finding), and
  * `knownSignals` skips finding the signals again.
  */
@@ -108,7 +110,7 @@ export function extractFeatures(
   const lower = (text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text).toLowerCase();
   const names: FeatureNames | undefined =
     wanted === undefined ? undefined : { wanted, names: new Map<number, string>() };
-  const words = indexWords(lower, dims, names);
+  const words = indexWords(maskEntities(lower), dims, names);
   // the first word's bigram is already the one with <s>
   const firstBigram = words.count > 0 ? words.indices[1] : 0;
   const signals = knownSignals ?? firedSignals(lower, extraSignals);
