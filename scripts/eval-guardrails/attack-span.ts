@@ -54,6 +54,20 @@ export class AttackLocator {
     return best;
   }
 
+  /**
+   * Without a twin: the longest attack already located in another poisoned document that this text
+   * contains (the benchmarks draw attacks from a shared pool and insert them into many documents).
+   */
+  knownSpan(text: string, attacks: readonly string[]): { start: number; end: number } | undefined {
+    let best: { start: number; end: number } | undefined;
+    for (const a of attacks) {
+      if (best !== undefined && a.length <= best.end - best.start) continue;
+      const at = text.indexOf(a);
+      if (at >= 0 && a.length < 0.8 * text.length) best = { start: at, end: at + a.length };
+    }
+    return best;
+  }
+
   /** Without a twin: the lines that occur in no benign text (when they are a minority of the text). */
   remainder(text: string): string {
     const kept = text.split('\n').filter((l) => l.trim().length > 0 && !this.lines.has(l.trim()));

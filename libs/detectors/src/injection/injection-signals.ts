@@ -15,12 +15,51 @@ const s = (id: string, pattern: RegExp, anchors?: readonly string[]): InjectionS
   anchors,
 });
 
+const IGNORE_EN =
+  /\b(?:ignore|disregard|forget|override|bypass|skip|abandon|drop)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|your|any|the|system|initial|original|these)\b[^.\n]{0,30}?\b(?:instructions?|prompts?|rules|directions?|directives?|guidelines|context|commands?|constraints|messages?|programming|policies)\b/;
+
+/**
+ * "Ignore / forget the instructions" in the languages of the data (es, pt, fr, it, de, ru, id, vi,
+ * tr, tl, zh, ja, ko, ar, hi, bn, th): a verb of ignoring near a word for instructions or rules, in
+ * either order. Written from the languages, not from the data's sentences.
+ */
+const IGNORE_ML = new RegExp(
+  [
+    '(?:ignor\\w*|olvid\\w*|descart\\w*|esque[çc]\\w*|desconsider\\w*|oubli\\w*|dimentic\\w*|vergiss\\w*|игнорир|проигнорир|забудь|abaikan|lupakan|bỏ qua|quên|unut\\w*|yok say\\w*|görmezden gel\\w*|huwag pansinin|kalimutan)[^.\\n!?]{0,40}?(?:instruc\\w*|instruções|istruzion\\w*|anweisung\\w*|инструкци|указани|instruksi|hướng dẫn|chỉ dẫn|talimat\\w*|tagubilin|regras|reglas|règles|regole|regeln|правила)',
+    '(?:instruc\\w*|istruzion\\w*|anweisung\\w*|инструкци\\S*|talimat\\w*|hướng dẫn|instruksi|tagubilin)[^.\\n!?]{0,40}?(?:ignor\\w*|vergiss\\w*|unut\\w*|yok say\\w*|görmezden|bỏ qua|abaikan)',
+    '(?:忽略|无视|忽视|忘记|忘掉|無視|忘れ)[^。\\n]{0,20}?(?:指令|指示|说明|說明|命令|规则|規則)',
+    '(?:指令|指示|命令)[^。\\n]{0,10}?(?:忽略|无视|無視)',
+    '(?:지시|지침|명령)[^.\\n]{0,20}?(?:무시|잊어)',
+    '(?:تجاهل|انس)[^.\\n]{0,40}?(?:التعليمات|تعليمات|الأوامر)',
+    'निर्देश[^।\\n]{0,40}?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)',
+    'নির্দেশ[^।\\n]{0,40}?(?:উপেক্ষা|ভুলে)',
+    '(?:เพิกเฉย|ละเว้น|ลืม|ไม่ต้องสนใจ)[^\\n]{0,40}?คำสั่ง|คำสั่ง[^\\n]{0,30}?(?:เพิกเฉย|ละเว้น|ลืม)',
+  ].join('|'),
+);
+
 export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
-  s(
-    'ignore_instructions',
-    /\b(?:ignore|disregard|forget|override|bypass|skip|abandon|drop)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|your|any|the|system|initial|original|these)\b[^.\n]{0,30}?\b(?:instructions?|prompts?|rules|directions?|directives?|guidelines|context|commands?|constraints|messages?|programming|policies)\b/,
-    ['ignor', 'disregard', 'forget', 'overrid', 'bypass', 'skip', 'abandon', 'drop'],
-  ),
+  s('ignore_instructions', new RegExp(`${IGNORE_EN.source}|${IGNORE_ML.source}`), [
+    ...['ignor', 'disregard', 'forget', 'overrid', 'bypass', 'skip', 'abandon', 'drop'],
+    ...['olvid', 'descart', 'esque', 'desconsider', 'oubli', 'dimentic', 'vergiss', 'игнорир', 'забудь'],
+    ...['abaikan', 'lupakan', 'bỏ qua', 'quên', 'unut', 'yok say', 'görmezden', 'pansinin', 'kalimutan'],
+    ...['instruc', 'istruzion', 'anweisung', 'инструкци', 'talimat', 'hướng dẫn', 'instruksi', 'tagubilin'],
+    ...[
+      '忽略',
+      '无视',
+      '忽视',
+      '忘记',
+      '忘掉',
+      '無視',
+      '忘れ',
+      '指令',
+      '指示',
+      '命令',
+      '지시',
+      '지침',
+      '명령',
+    ],
+    ...['تجاهل', 'انس', 'निर्देश', 'নির্দেশ', 'เพิกเฉย', 'ละเว้น', 'ลืม', 'ไม่ต้องสนใจ', 'คำสั่ง'],
+  ]),
   s(
     'new_instructions',
     /\b(?:new|updated|real|actual|revised|additional|secret|hidden)\s+(?:instructions?|task|rules|directives?|orders|objective)\b/,
