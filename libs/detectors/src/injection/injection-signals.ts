@@ -38,27 +38,13 @@ const IGNORE_ML = new RegExp(
 );
 
 export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
+  // Every multilingual match contains one of its verbs of ignoring, so those alone are its anchors.
   s('ignore_instructions', new RegExp(`${IGNORE_EN.source}|${IGNORE_ML.source}`), [
     ...['ignor', 'disregard', 'forget', 'overrid', 'bypass', 'skip', 'abandon', 'drop'],
     ...['olvid', 'descart', 'esque', 'desconsider', 'oubli', 'dimentic', 'vergiss', 'игнорир', 'забудь'],
     ...['abaikan', 'lupakan', 'bỏ qua', 'quên', 'unut', 'yok say', 'görmezden', 'pansinin', 'kalimutan'],
-    ...['instruc', 'istruzion', 'anweisung', 'инструкци', 'talimat', 'hướng dẫn', 'instruksi', 'tagubilin'],
-    ...[
-      '忽略',
-      '无视',
-      '忽视',
-      '忘记',
-      '忘掉',
-      '無視',
-      '忘れ',
-      '指令',
-      '指示',
-      '命令',
-      '지시',
-      '지침',
-      '명령',
-    ],
-    ...['تجاهل', 'انس', 'निर्देश', 'নির্দেশ', 'เพิกเฉย', 'ละเว้น', 'ลืม', 'ไม่ต้องสนใจ', 'คำสั่ง'],
+    ...['忽略', '无视', '忽视', '忘记', '忘掉', '無視', '忘れ', '무시', '잊어', 'تجاهل', 'انس'],
+    ...['अनदेखा', 'नज़रअंदाज़', 'नजरअंदाज', 'भूल', 'উপেক্ষা', 'ভুলে', 'เพิกเฉย', 'ละเว้น', 'ลืม', 'ไม่ต้องสนใจ'],
   ]),
   s(
     'new_instructions',
