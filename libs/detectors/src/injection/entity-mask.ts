@@ -5,22 +5,33 @@
  * becomes 0. The result has the same length, so word offsets still point into the text. Signals
  * still run on the unmasked text (an exfiltration URL is their business, not the n-grams').
  */
-const ENTITY =
-  /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\b(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|edu|gov|dev|ai|co|app|info|biz|us|uk|de|fr)\b(?:\/[^\s<>"'()[\]{}]*)?/g;
+const TLD = '(?:com|org|net|io|edu|gov|dev|ai|co|app|info|biz|us|uk|de|fr)';
+const PATH = '[^\\s<>"\'()[\\]{}]';
+
+interface EntityPattern {
+  /** Something every match contains: the pattern runs only when the text has it (cheap scan). */
+  readonly cue: RegExp;
+  /** Starts only where a run of its characters starts, so a long token is not rescanned per char. */
+  readonly pattern: RegExp;
+}
+
+const ENTITIES: readonly EntityPattern[] = [
+  { cue: /@/, pattern: /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/g },
+  { cue: /:\/\/|www\./, pattern: new RegExp(`\\b(?:https?://|www\\.)${PATH}+`, 'g') },
+  {
+    cue: new RegExp(`\\.${TLD}\\b`),
+    pattern: new RegExp(`(?<![a-z0-9.-])[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.${TLD}\\b(?:/${PATH}*)?`, 'g'),
+  },
+];
 const DIGIT = /[1-9]/g;
 const HAS_DIGIT = /[1-9]/;
 
-/** Something every ENTITY match contains; most texts have none, and this scan is much cheaper. */
-const ENTITY_CUE = /@|:\/\/|www\.|\.(?:com|org|net|io|edu|gov|dev|ai|co|app|info|biz|us|uk|de|fr)\b/;
-
-function hasEntityCue(lower: string): boolean {
-  return ENTITY_CUE.test(lower);
-}
+const blank = (m: string): string => ' '.repeat(m.length);
 
 /** `lower` with entities blanked and digits zeroed; the same string when there is nothing to mask. */
 export function maskEntities(lower: string): string {
   let out = HAS_DIGIT.test(lower) ? lower.replace(DIGIT, '0') : lower;
-  if (hasEntityCue(out)) out = out.replace(ENTITY, (m) => ' '.repeat(m.length));
+  for (const e of ENTITIES) if (e.cue.test(out)) out = out.replace(e.pattern, blank);
   return out;
 }
 
