@@ -16,7 +16,10 @@ export const MAX_CHARS = 12_000;
 
 /** Extra signal names the model also knows; the engine sets them from normalization results. */
 export const CONTEXT_SIGNALS = ['hidden_content', 'encoded_payload', 'adversarial_suffix'] as const;
-export const ALL_SIGNAL_IDS: readonly string[] = [...INJECTION_SIGNALS.map((x) => x.id), ...CONTEXT_SIGNALS];
+export const ALL_SIGNAL_IDS: readonly string[] = [
+  ...new Set(INJECTION_SIGNALS.map((x) => x.id)),
+  ...CONTEXT_SIGNALS,
+];
 
 export const ANCHORS = new LiteralIndex(INJECTION_SIGNALS.flatMap((x) => x.anchors ?? []));
 export const SIGNAL_ANCHOR_IDS = INJECTION_SIGNALS.map((x) => literalIds(ANCHORS, x.anchors));
@@ -26,7 +29,8 @@ export function firedSignals(lower: string, extra: readonly string[] = []): stri
   const present = ANCHORS.scan(lower);
   for (let i = 0; i < INJECTION_SIGNALS.length; i++) {
     const sig = INJECTION_SIGNALS[i];
-    if (!anyPresent(present, SIGNAL_ANCHOR_IDS[i])) continue;
+    if (!anyPresent(present, SIGNAL_ANCHOR_IDS[i]) || fired.includes(sig.id)) continue;
+    if (sig.gate !== undefined && !sig.gate.test(lower)) continue;
     sig.pattern.lastIndex = 0;
     if (sig.pattern.test(lower)) fired.push(sig.id);
   }
