@@ -51,7 +51,7 @@ const IGNORE_OTHER_SCRIPTS = new RegExp(
   ].join('|'),
 );
 /** A character beyond Latin-1: every IGNORE_OTHER_SCRIPTS match has one. */
-const BEYOND_LATIN1 = /[^\x00-\xff]/;
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   // Every Latin-script match contains one of its verbs of ignoring, so those alone are its anchors.
