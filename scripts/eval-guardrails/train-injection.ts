@@ -1,9 +1,12 @@
 /**
  * Trains the injection/jailbreak logistic-regression model from the development data and writes
- * libs/detectors/src/injection/injection-weights.json. With --cv, first reports leave-one-source-
- * family-out generalization (train on the other families, test on the held-out one).
+ * libs/detectors/src/injection/injection-weights.json. Out-of-sample views, record level (the best
+ * of a text and its windows, as the detector scores it):
+ *   --cv     leave-one-source-family-out (train on the other families, test on the held-out one)
+ *   --kfold  grouped 5-fold (family + category/template); the shipped threshold comes from here
+ *   --no-write  report only. Hyper-parameters: --l2, --epochs, --min-families, --signal-lr.
  *
- *   node -r ./scripts/register.js scripts/eval-guardrails/train-injection.ts [--data dir] [--cv]
+ *   node -r ./scripts/register.js scripts/eval-guardrails/train-injection.ts [--data dir] [--cv] [--kfold]
  */
 import { join, resolve } from 'node:path';
 import {
@@ -12,34 +15,38 @@ import {
   type FeatureVector,
 } from '../../libs/detectors/src/injection/injection-features';
 import { InjectionModel } from '../../libs/detectors/src/injection/injection-model';
-import { textWindows, WINDOW_MIN_TEXT } from '../../libs/detectors/src/injection/injection-detector';
+import {
+  QUIET_MAX_CHARS,
+  textWindows,
+  WINDOW_MIN_TEXT,
+} from '../../libs/detectors/src/injection/injection-detector';
 import { prepareText } from '../../libs/detectors/src/normalize/prepared-text';
+import { AttackLocator } from './attack-span';
 import { loadJsonl, sourceFamily, type DatasetRecord } from './dataset';
+import {
+  chooseOperatingPoint,
+  flaggedAt,
+  formatPoint,
+  pointAt,
+  type OofScore,
+  type OperatingPoint,
+} from './injection-cv';
 import { writeJson } from './write-json';
 
 const DIMS = 1 << 16;
+const MAX_FPR = 0.02;
 
 interface Example {
   readonly v: FeatureVector;
   readonly y: 0 | 1;
   readonly family: string;
   readonly subset: string;
+  readonly record: DatasetRecord;
 }
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
-
-/**
- * Indirect injections share their document with a clean twin in the benign file. Lines that also
- * occur in a benign document are context, not attack: training on the remainder teaches the model
- * the injected instruction instead of the document type (multiple-instance label refinement).
- */
-function attackRemainder(text: string, benignLines: ReadonlySet<string>): string {
-  const kept = text.split('\n').filter((l) => l.trim().length > 0 && !benignLines.has(l.trim()));
-  const rest = kept.join('\n');
-  return rest.length > 0 && rest.length < 0.8 * text.length ? rest : text;
 }
 
 function featurize(r: DatasetRecord, text = r.text): FeatureVector {
@@ -57,11 +64,33 @@ interface Trained {
 }
 
 /** AdaGrad logistic regression with L2, class-balanced, a few shuffled epochs (seeded). */
-const EPOCHS = Number(arg('--epochs', '12'));
-const L2 = Number(arg('--l2', '1e-5'));
+const EPOCHS = Number(arg('--epochs', '8'));
+const L2 = Number(arg('--l2', '1e-3'));
+/** An n-gram bucket gets a weight only if it occurs in this many source families of the training set. */
+const MIN_FAMILIES = Number(arg('--min-families', '3'));
+/** Learning-rate multiplier of the named signals relative to the n-grams. */
+const SIGNAL_LR = Number(arg('--signal-lr', '0.5'));
+
+/** Buckets seen in at least `min` families: a template of one source cannot carry the score. */
+function sharedBuckets(examples: readonly Example[], min: number): Uint8Array {
+  const allowed = new Uint8Array(DIMS);
+  if (min <= 1) return allowed.fill(1);
+  const families = new Uint16Array(DIMS);
+  const byFamily = new Map<string, Example[]>();
+  for (const e of examples) byFamily.set(e.family, [...(byFamily.get(e.family) ?? []), e]);
+  const seen = new Uint8Array(DIMS);
+  for (const members of byFamily.values()) {
+    seen.fill(0);
+    for (const e of members) for (const h of e.v.indices) seen[h] = 1;
+    for (let h = 0; h < DIMS; h++) families[h] += seen[h];
+  }
+  for (let h = 0; h < DIMS; h++) allowed[h] = families[h] >= min ? 1 : 0;
+  return allowed;
+}
 
 function train(examples: readonly Example[], epochs = EPOCHS, lr = 0.5, l2 = L2): Trained {
   const w = new Float32Array(DIMS);
+  const allowed = sharedBuckets(examples, MIN_FAMILIES);
   const g2 = new Float32Array(DIMS).fill(1e-8);
   const sw = new Map<string, number>();
   const sg2 = new Map<string, number>();
@@ -100,16 +129,17 @@ function train(examples: readonly Example[], epochs = EPOCHS, lr = 0.5, l2 = L2)
       const g = (p - e.y) * weightOf(e);
       for (let k = 0; k < e.v.indices.length; k++) {
         const h = e.v.indices[k];
+        if (allowed[h] === 0) continue;
         const gh = g * e.v.values[k] + l2 * w[h];
         g2[h] += gh * gh;
         w[h] -= (lr * gh) / Math.sqrt(g2[h]);
       }
       for (const s of e.v.signals) {
         const cur = sw.get(s) ?? 0;
-        const gs = g * 0.5 + l2 * cur;
+        const gs = g + l2 * cur;
         const acc = (sg2.get(s) ?? 1e-8) + gs * gs;
         sg2.set(s, acc);
-        sw.set(s, cur - (lr * 0.5 * gs) / Math.sqrt(acc));
+        sw.set(s, cur - (lr * SIGNAL_LR * gs) / Math.sqrt(acc));
       }
       bg2 += g * g;
       bias -= (lr * g) / Math.sqrt(bg2);
@@ -125,134 +155,128 @@ function predict(t: Trained, v: FeatureVector): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-function pickThreshold(scores: Array<{ p: number; y: 0 | 1 }>, maxFpr: number): number {
-  const negs = scores
-    .filter((s) => s.y === 0)
-    .map((s) => s.p)
-    .sort((a, b) => b - a);
-  const allowed = Math.floor(negs.length * maxFpr);
-  return Math.max(0.5, (negs[allowed] ?? 0.5) + 1e-6);
-}
-
 async function main(): Promise<void> {
   const dataDir = resolve(arg('--data', join(__dirname, '..', '..', '..', 'shared', 'datasets')));
   const pos = loadJsonl(dataDir, 'injection_jailbreak.jsonl');
   const neg = loadJsonl(dataDir, 'benign_prompts.jsonl');
-  const benignLines = new Set<string>();
-  for (const r of neg)
-    for (const l of r.text.split('\n')) if (l.trim().length >= 20) benignLines.add(l.trim());
-  const all: DatasetRecord[] = [];
+  const locator = new AttackLocator(neg.map((r) => r.text));
   const examples: Example[] = [];
+  let located = 0;
   let refined = 0;
+  const positive = (r: DatasetRecord, text: string, subset = r.subset): void => {
+    examples.push({ v: featurize(r, text), y: 1, family: sourceFamily(r), subset, record: r });
+  };
+  const indirect = pos.filter((r) => r.subset === 'indirect_injection');
+  const twinned = new Map(indirect.map((r) => [r, locator.span(r.text)]));
+  const attacks = [...twinned]
+    .flatMap(([r, span]) => (span === undefined ? [] : [r.text.slice(span.start, span.end).trim()]))
+    .filter((a) => a.length >= 15);
+  let known = 0;
   for (const r of pos) {
-    const text = r.subset === 'indirect_injection' ? attackRemainder(r.text, benignLines) : r.text;
+    let span = twinned.get(r);
+    if (span === undefined && r.subset === 'indirect_injection') {
+      span = locator.knownSpan(r.text, attacks);
+      if (span !== undefined) known++;
+    }
+    if (span !== undefined) {
+      // The attack alone: the document around it is context (its twin is a negative).
+      located++;
+      positive(r, r.text.slice(span.start, span.end));
+      continue;
+    }
+    const text = r.subset === 'indirect_injection' ? locator.remainder(r.text) : r.text;
     if (text !== r.text) refined++;
-    all.push(r);
-    examples.push({ v: featurize(r, text), y: 1, family: sourceFamily(r), subset: r.subset });
+    positive(r, text);
   }
   for (const r of neg) {
-    all.push(r);
-    examples.push({ v: featurize(r), y: 0, family: sourceFamily(r), subset: r.subset });
+    examples.push({ v: featurize(r), y: 0, family: sourceFamily(r), subset: r.subset, record: r });
     // Windows of benign documents are negatives too: inference also scores windows.
     if (r.text.length >= WINDOW_MIN_TEXT) {
       for (const w of textWindows(r.text)) {
-        all.push(r);
         examples.push({
           v: featurize(r, r.text.slice(w.start, w.end)),
           y: 0,
           family: sourceFamily(r),
           subset: r.subset + ':window',
+          record: r,
         });
       }
     }
   }
-  process.stdout.write(`indirect positives refined to their attack lines: ${refined}\n`);
+  process.stdout.write(
+    `indirect positives reduced to the inserted attack: ${located - known} by their clean twin, ${known} by an attack located elsewhere; ${refined} to their attack lines\n`,
+  );
   process.stdout.write(`examples: ${pos.length} positive, ${neg.length} negative\n`);
-  const oof: Array<{ p: number; y: 0 | 1 }> = [];
-  const oofScores: Array<{ p: number; y: 0 | 1 }> = [];
-  if (process.argv.includes('--cv')) {
-    const families = [...new Set(examples.map((e) => e.family))].sort();
-    process.stdout.write('\nleave-one-source-family-out (model never saw the family):\n');
-    for (const fam of families) {
-      const trainSet = examples.filter((e) => e.family !== fam);
-      const test = examples.filter((e) => e.family === fam);
-      const t = train(trainSet);
-      const scores = test.map((e) => ({ p: predict(t, e.v), y: e.y }));
-      oof.push(...scores);
-      const flagged = scores.filter((s) => s.p >= 0.5).length;
-      const label = test[0].y === 1 ? 'recall' : 'FPR';
+  // Record-level scoring as the detector does it: the best of the whole text and its windows.
+  const records = [...pos, ...neg];
+  const recordFeatures = records.map((r) => {
+    const vs = [featurize(r)];
+    if (r.text.length >= WINDOW_MIN_TEXT)
+      for (const w of textWindows(r.text)) vs.push(featurize(r, r.text.slice(w.start, w.end)));
+    return vs;
+  });
+  const scoreRecord = (t: Trained, i: number): OofScore => {
+    const r = records[i];
+    const vs = recordFeatures[i];
+    const p = Math.max(...vs.map((v) => predict(t, v)));
+    const quiet = r.text.length < QUIET_MAX_CHARS && vs[0].signals.length === 0;
+    return { p, y: r.label === 'benign' ? 0 : 1, subset: r.subset, quiet };
+  };
+  const report = (title: string, scores: OofScore[], groupOf: (i: number) => string): void => {
+    process.stdout.write(`\n${title}\n`);
+    for (const th of [0.5, 0.9]) process.stdout.write(formatPoint('  fixed', pointAt(scores, th, 0)));
+    const chosen = chooseOperatingPoint(scores, MAX_FPR);
+    process.stdout.write(formatPoint('  chosen for FPR <= 2%', chosen));
+    const groups = [...new Set(scores.map((_, i) => groupOf(i)))].sort();
+    for (const g of groups) {
+      const xs = scores.filter((_, i) => groupOf(i) === g);
+      const rate = xs.filter((x) => flaggedAt(x, chosen.threshold, chosen.quietThreshold)).length / xs.length;
+      const what = xs[0].y === 1 ? 'recall' : 'FPR';
       process.stdout.write(
-        `  ${fam.padEnd(34)} n=${String(test.length).padStart(5)}  ${label}@0.5=${(flagged / test.length).toFixed(3)}\n`,
+        `    ${g.padEnd(34)} n=${String(xs.length).padStart(5)} ${what}=${rate.toFixed(3)}\n`,
       );
     }
-    const th = pickThreshold(oof, 0.02);
-    const tp = oof.filter((s) => s.y === 1 && s.p >= th).length;
-    const fp = oof.filter((s) => s.y === 0 && s.p >= th).length;
-    const P = oof.filter((s) => s.y === 1).length;
-    const N = oof.length - P;
-    const prec = tp / Math.max(1, tp + fp);
-    const rec = tp / P;
-    process.stdout.write(
-      `  pooled out-of-family @${th.toFixed(3)}: precision=${prec.toFixed(3)} recall=${rec.toFixed(3)} f1=${((2 * prec * rec) / (prec + rec)).toFixed(3)} fpr=${(fp / N).toFixed(3)}\n`,
+  };
+  let operating: OperatingPoint | undefined;
+  if (process.argv.includes('--cv')) {
+    const families = [...new Set(records.map((r) => sourceFamily(r)))].sort();
+    const scores: OofScore[] = new Array<OofScore>(records.length);
+    for (const fam of families) {
+      const t = train(examples.filter((e) => e.family !== fam));
+      records.forEach((r, i) => {
+        if (sourceFamily(r) === fam) scores[i] = scoreRecord(t, i);
+      });
+    }
+    report('leave-one-source-family-out (model never saw the family):', scores, (i) =>
+      sourceFamily(records[i]),
     );
   }
   if (process.argv.includes('--kfold')) {
     // Grouped 5-fold: groups = family + category/template, so near-duplicates stay on one side.
-    const groupOf = (i: number): number => {
-      const r = all[i];
+    const foldOf = (r: DatasetRecord): number => {
       const key = `${sourceFamily(r)}|${r.category ?? r.id.slice(0, -2)}`;
       let h = 0;
       for (let k = 0; k < key.length; k++) h = (Math.imul(h, 31) + key.charCodeAt(k)) | 0;
       return Math.abs(h) % 5;
     };
-    const scores: Array<{ p: number; y: 0 | 1; subset: string }> = [];
-    const records = [...pos, ...neg];
-    const recordFold = (r: DatasetRecord): number => groupOf(all.indexOf(r));
-    const recordFeatures = records.map((r) => {
-      const vs = [featurize(r)];
-      if (r.text.length >= WINDOW_MIN_TEXT)
-        for (const w of textWindows(r.text)) vs.push(featurize(r, r.text.slice(w.start, w.end)));
-      return vs;
-    });
+    const scores: OofScore[] = new Array<OofScore>(records.length);
     for (let fold = 0; fold < 5; fold++) {
-      const t = train(examples.filter((_, i) => groupOf(i) !== fold));
+      const t = train(examples.filter((e) => foldOf(e.record) !== fold));
       records.forEach((r, i) => {
-        if (recordFold(r) !== fold) return;
-        const p = Math.max(...recordFeatures[i].map((v) => predict(t, v)));
-        scores.push({ p, y: r.label === 'benign' ? 0 : 1, subset: r.subset });
+        if (foldOf(r) === fold) scores[i] = scoreRecord(t, i);
       });
     }
-    oofScores.push(...scores);
-    for (const th of [0.5, 0.7, 0.9]) {
-      const tp = scores.filter((s) => s.y === 1 && s.p >= th).length;
-      const fp = scores.filter((s) => s.y === 0 && s.p >= th).length;
-      const P = scores.filter((s) => s.y === 1).length;
-      const N = scores.length - P;
-      const prec = tp / Math.max(1, tp + fp);
-      const rec = tp / P;
-      process.stdout.write(
-        `grouped 5-fold @${th}: precision=${prec.toFixed(3)} recall=${rec.toFixed(3)} f1=${((2 * prec * rec) / (prec + rec)).toFixed(3)} fpr=${(fp / N).toFixed(3)}\n`,
-      );
-    }
-    const subsets = [...new Set(scores.map((s) => s.subset))].sort();
-    for (const sub of subsets) {
-      const xs = scores.filter((s) => s.subset === sub);
-      const rate = xs.filter((s) => s.p >= 0.5).length / xs.length;
-      process.stdout.write(
-        `  ${sub.padEnd(32)} n=${String(xs.length).padStart(5)} ${xs[0].y === 1 ? 'recall' : 'FPR'}@0.5=${rate.toFixed(3)}\n`,
-      );
-    }
+    report('grouped 5-fold:', scores, (i) => records[i].subset);
+    operating = chooseOperatingPoint(scores, MAX_FPR);
   }
   if (process.argv.includes('--no-write')) return;
   const t = train(examples);
-  const inSample = examples.map((e) => ({ p: predict(t, e.v), y: e.y }));
-  // Threshold: from the grouped k-fold out-of-fold scores when computed (FPR <= 2 %), else in-sample.
-  const threshold = Number(
-    arg(
-      '--threshold',
-      String(oofScores.length > 0 ? pickThreshold(oofScores, 0.02) : pickThreshold(inSample, 0.003)),
-    ),
-  );
+  const inSample = records.map((_, i) => scoreRecord(t, i));
+  report('in-sample (trained on these records, an upper bound):', inSample, (i) => records[i].subset);
+  // Operating point: from the grouped k-fold out-of-fold scores when computed, else in-sample.
+  const chosen = operating ?? chooseOperatingPoint(inSample, MAX_FPR / 4);
+  const threshold = Number(arg('--threshold', String(chosen.threshold)));
+  const quietThreshold = Math.max(threshold, chosen.quietThreshold);
   const sw: Record<string, number> = {};
   for (const id of ALL_SIGNAL_IDS) sw[id] = Math.round((t.sw.get(id) ?? 0) * 1000) / 1000;
   const model = InjectionModel.fromWeights(
@@ -262,11 +286,12 @@ async function main(): Promise<void> {
     sw,
     Math.round(threshold * 1000) / 1000,
     [...new Set(examples.map((e) => e.family))].sort(),
+    Math.round(quietThreshold * 1000) / 1000,
   );
   const out = join(__dirname, '..', '..', 'libs', 'detectors', 'src', 'injection', 'injection-weights.json');
   await writeJson(out, model.file);
   process.stdout.write(
-    `\nwrote ${out} (threshold ${model.file.threshold}); signal weights: ${JSON.stringify(sw)}\n`,
+    `\nwrote ${out} (threshold ${model.file.threshold}, quiet ${model.file.quietThreshold}); signal weights: ${JSON.stringify(sw)}\n`,
   );
 }
 

@@ -28,6 +28,10 @@ describe('IndexedText (one hashing pass for a text and its windows)', () => {
     'x',
     'Übersicht',
     'données',
+    'jane.doe@example.com',
+    'https://example.com/docs?id=7',
+    'www.acme.io',
+    '2,048',
   );
   const separators = fc.constantFrom(' ', ' ', ' ', '\n', '. ', ', ', '\n\n');
   const texts = fc

@@ -1,4 +1,5 @@
 import { anyPresent } from '../core/literal-index';
+import { isMasked, maskEntities } from './entity-mask';
 import { ANCHORS, SIGNAL_ANCHOR_IDS, vectorOfWords, type FeatureVector } from './injection-features';
 import { adversarialSuffixScore, INJECTION_SIGNALS } from './injection-signals';
 import { bosBigram, indexWords, isWordCont, type WordIndex } from './word-index';
@@ -15,6 +16,8 @@ const START_ANCHORED = new Set(
  */
 export class IndexedText {
   private readonly words: WordIndex;
+  /** The entity-masked text the n-grams come from (signals use `lower`). */
+  private readonly hashed: string;
   private readonly candidates: readonly number[];
 
   /** `lower` must be `text.toLowerCase()` with the same length (so offsets agree). */
@@ -24,7 +27,8 @@ export class IndexedText {
     wholeSignals: readonly string[],
   ) {
     // own arrays: the shared buffers are reused by any window extracted on its own
-    this.words = indexWords(lower, dims, undefined, true);
+    this.hashed = maskEntities(lower);
+    this.words = indexWords(this.hashed, dims, undefined, true);
     const fired = new Set(wholeSignals);
     this.candidates = INJECTION_SIGNALS.flatMap((s, i) =>
       fired.has(s.id) || START_ANCHORED.has(s.id) ? [i] : [],
@@ -63,7 +67,7 @@ export class IndexedText {
     if (r === undefined) return undefined;
     const { starts, ends, offsets, indices } = this.words;
     const names = new Map<number, string>();
-    const word = (w: number): string => this.lower.slice(starts[w], ends[w]);
+    const word = (w: number): string => this.hashed.slice(starts[w], ends[w]);
     for (let w = r.from; w < r.to; w++) {
       for (let k = offsets[w]; k < offsets[w + 1]; k++) {
         const pos = k - offsets[w];
@@ -99,12 +103,18 @@ export class IndexedText {
     const from = lo;
     let to = from;
     while (to < count && ends[to] <= end) to++;
-    const firstBigram = from < to ? bosBigram(this.lower, starts[from], ends[from], dims) : 0;
+    const firstBigram = from < to ? bosBigram(this.hashed, starts[from], ends[from], dims) : 0;
     return { from, to, firstBigram };
   }
 
+  /** Also inside a masked entity: the window alone might not mask the same span. */
   private cutsWord(at: number): boolean {
-    return at > 0 && at < this.lower.length && isWordCont(this.lower, at - 1) && isWordCont(this.lower, at);
+    if (at <= 0 || at >= this.lower.length) return false;
+    const { lower, hashed } = this;
+    return (
+      (isWordCont(hashed, at - 1) && isWordCont(hashed, at)) ||
+      (isMasked(lower, hashed, at - 1) && isMasked(lower, hashed, at))
+    );
   }
 
   private signals(lowerWindow: string, extra: readonly string[]): string[] {
@@ -114,6 +124,7 @@ export class IndexedText {
     for (const i of this.candidates) {
       if (present !== undefined && !anyPresent(present, SIGNAL_ANCHOR_IDS[i])) continue;
       const sig = INJECTION_SIGNALS[i];
+      if (fired.includes(sig.id) || (sig.gate !== undefined && !sig.gate.test(lowerWindow))) continue;
       sig.pattern.lastIndex = 0;
       if (sig.pattern.test(lowerWindow)) fired.push(sig.id);
     }

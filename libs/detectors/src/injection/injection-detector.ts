@@ -7,6 +7,8 @@ import { InjectionModel } from './injection-model';
 import modelFile from './injection-weights.json';
 
 export const WINDOW_MIN_TEXT = 300;
+/** Texts shorter than this on which no signal fired are "quiet": they need the model's quiet threshold. */
+export const QUIET_MAX_CHARS = 200;
 const WINDOW_CHARS = 300;
 
 let defaultModel: InjectionModel | undefined;
@@ -126,6 +128,8 @@ export function detectInjection(prepared: PreparedText, options: InjectionOption
     }
   }
   if (best.probability < threshold) return [];
+  const quiet = text.length < QUIET_MAX_CHARS && best.features.signals.length === 0;
+  if (quiet && best.probability < Math.max(threshold, model.file.quietThreshold ?? threshold)) return [];
   // Re-score the winning span with explanations only when it is reported.
   const wanted = model.topIndices(best.features);
   const { signals } = best.features;

@@ -1,4 +1,5 @@
 import { anyPresent, LiteralIndex, literalIds } from '../core/literal-index';
+import { maskEntities } from './entity-mask';
 import { adversarialSuffixScore, INJECTION_SIGNALS } from './injection-signals';
 import { indexWords, type FeatureNames, type WordIndex } from './word-index';
 
@@ -15,7 +16,10 @@ export const MAX_CHARS = 12_000;
 
 /** Extra signal names the model also knows; the engine sets them from normalization results. */
 export const CONTEXT_SIGNALS = ['hidden_content', 'encoded_payload', 'adversarial_suffix'] as const;
-export const ALL_SIGNAL_IDS: readonly string[] = [...INJECTION_SIGNALS.map((x) => x.id), ...CONTEXT_SIGNALS];
+export const ALL_SIGNAL_IDS: readonly string[] = [
+  ...new Set(INJECTION_SIGNALS.map((x) => x.id)),
+  ...CONTEXT_SIGNALS,
+];
 
 export const ANCHORS = new LiteralIndex(INJECTION_SIGNALS.flatMap((x) => x.anchors ?? []));
 export const SIGNAL_ANCHOR_IDS = INJECTION_SIGNALS.map((x) => literalIds(ANCHORS, x.anchors));
@@ -25,7 +29,8 @@ export function firedSignals(lower: string, extra: readonly string[] = []): stri
   const present = ANCHORS.scan(lower);
   for (let i = 0; i < INJECTION_SIGNALS.length; i++) {
     const sig = INJECTION_SIGNALS[i];
-    if (!anyPresent(present, SIGNAL_ANCHOR_IDS[i])) continue;
+    if (!anyPresent(present, SIGNAL_ANCHOR_IDS[i]) || fired.includes(sig.id)) continue;
+    if (sig.gate !== undefined && !sig.gate.test(lower)) continue;
     sig.pattern.lastIndex = 0;
     if (sig.pattern.test(lower)) fired.push(sig.id);
   }
@@ -93,8 +98,9 @@ export function vectorOfWords(
 }
 
 /**
- * Hashed features: word unigrams, word bigrams and character 4-grams inside space-padded words,
- * computed without building the n-gram strings (FNV-1a fed char by char). With `wanted`, the
+ * Hashed features: word unigrams, word bigrams and character 4-grams inside space-padded words of
+ * the entity-masked text, computed without building the n-gram strings (FNV-1a fed char by char);
+ * signals fire on the unmasked text. With `wanted`, the
  * strings of those indices are recovered too (for explaining a reported finding), and
  * `knownSignals` skips finding the signals again.
  */
@@ -108,7 +114,7 @@ export function extractFeatures(
   const lower = (text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text).toLowerCase();
   const names: FeatureNames | undefined =
     wanted === undefined ? undefined : { wanted, names: new Map<number, string>() };
-  const words = indexWords(lower, dims, names);
+  const words = indexWords(maskEntities(lower), dims, names);
   // the first word's bigram is already the one with <s>
   const firstBigram = words.count > 0 ? words.indices[1] : 0;
   const signals = knownSignals ?? firedSignals(lower, extraSignals);

@@ -10,6 +10,8 @@ export interface InjectionModelFile {
   readonly weights: string;
   readonly signalWeights: Readonly<Record<string, number>>;
   readonly threshold: number;
+  /** Stricter threshold for a short text on which no signal fired (n-grams alone must be sure). */
+  readonly quietThreshold?: number;
   readonly trainedOn: readonly string[];
 }
 
@@ -44,6 +46,7 @@ export class InjectionModel {
     signalWeights: Record<string, number>,
     threshold: number,
     trainedOn: string[],
+    quietThreshold = threshold,
   ): InjectionModel {
     let max = 0;
     for (const w of weights) max = Math.max(max, Math.abs(w));
@@ -58,6 +61,7 @@ export class InjectionModel {
       weights: bytes.toString('base64'),
       signalWeights,
       threshold,
+      quietThreshold,
       trainedOn,
     });
   }

@@ -7,20 +7,60 @@ export interface InjectionSignal {
   readonly pattern: RegExp;
   /** The regex only runs when one of these substrings occurs (cheap prefilter); none = always. */
   readonly anchors?: readonly string[];
+  /**
+   * Instead of anchors: the regex only runs when this matches. Non-ASCII anchors would slow the
+   * shared anchor scan of every text, so non-Latin-script patterns are gated on the script.
+   */
+  readonly gate?: RegExp;
 }
 
-const s = (id: string, pattern: RegExp, anchors?: readonly string[]): InjectionSignal => ({
+const s = (id: string, pattern: RegExp, anchors?: readonly string[], gate?: RegExp): InjectionSignal => ({
   id,
   pattern,
   anchors,
+  gate,
 });
 
+const IGNORE_EN =
+  /\b(?:ignore|disregard|forget|override|bypass|skip|abandon|drop)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|your|any|the|system|initial|original|these)\b[^.\n]{0,30}?\b(?:instructions?|prompts?|rules|directions?|directives?|guidelines|context|commands?|constraints|messages?|programming|policies)\b/;
+
+/**
+ * "Ignore / forget the instructions" in the languages of the data (es, pt, fr, it, de, id, tr, tl;
+ * then ru, vi, zh, ja, ko, ar, hi, bn, th): a verb of ignoring near a word for instructions or
+ * rules, in either order. Written from the languages, not from the data's sentences.
+ */
+const IGNORE_LATIN = new RegExp(
+  [
+    '(?:ignor\\w*|olvid\\w*|descart\\w*|esque[çc]\\w*|desconsider\\w*|oubli\\w*|dimentic\\w*|vergiss\\w*|abaikan|lupakan|unut\\w*|yok say\\w*|görmezden gel\\w*|huwag pansinin|kalimutan)[^.\\n!?]{0,40}?(?:instruc\\w*|instruções|istruzion\\w*|anweisung\\w*|instruksi|talimat\\w*|tagubilin|regras|reglas|règles|regole|regeln)',
+    '(?:instruc\\w*|istruzion\\w*|anweisung\\w*|talimat\\w*|instruksi|tagubilin)[^.\\n!?]{0,40}?(?:ignor\\w*|vergiss\\w*|unut\\w*|yok say\\w*|görmezden|abaikan)',
+  ].join('|'),
+);
+const IGNORE_OTHER_SCRIPTS = new RegExp(
+  [
+    '(?:игнорир|проигнорир|забудь)[^.\\n!?]{0,40}?(?:инструкци|указани|правила)',
+    'инструкци\\S*[^.\\n!?]{0,40}?(?:игнорир|забудь)',
+    '(?:bỏ qua|quên)[^.\\n!?]{0,40}?(?:hướng dẫn|chỉ dẫn)',
+    'hướng dẫn[^.\\n!?]{0,40}?bỏ qua',
+    '(?:忽略|无视|忽视|忘记|忘掉|無視|忘れ)[^。\\n]{0,20}?(?:指令|指示|说明|說明|命令|规则|規則)',
+    '(?:指令|指示|命令)[^。\\n]{0,10}?(?:忽略|无视|無視)',
+    '(?:지시|지침|명령)[^.\\n]{0,20}?(?:무시|잊어)',
+    '(?:تجاهل|انس)[^.\\n]{0,40}?(?:التعليمات|تعليمات|الأوامر)',
+    'निर्देश[^।\\n]{0,40}?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)',
+    'নির্দেশ[^।\\n]{0,40}?(?:উপেক্ষা|ভুলে)',
+    '(?:เพิกเฉย|ละเว้น|ลืม|ไม่ต้องสนใจ)[^\\n]{0,40}?คำสั่ง|คำสั่ง[^\\n]{0,30}?(?:เพิกเฉย|ละเว้น|ลืม)',
+  ].join('|'),
+);
+/** A character beyond Latin-1: every IGNORE_OTHER_SCRIPTS match has one. */
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+
 export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
-  s(
-    'ignore_instructions',
-    /\b(?:ignore|disregard|forget|override|bypass|skip|abandon|drop)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|your|any|the|system|initial|original|these)\b[^.\n]{0,30}?\b(?:instructions?|prompts?|rules|directions?|directives?|guidelines|context|commands?|constraints|messages?|programming|policies)\b/,
-    ['ignor', 'disregard', 'forget', 'overrid', 'bypass', 'skip', 'abandon', 'drop'],
-  ),
+  // Every Latin-script match contains one of its verbs of ignoring, so those alone are its anchors.
+  s('ignore_instructions', new RegExp(`${IGNORE_EN.source}|${IGNORE_LATIN.source}`), [
+    ...['ignor', 'disregard', 'forget', 'overrid', 'bypass', 'skip', 'abandon', 'drop'],
+    ...['olvid', 'descart', 'esque', 'desconsider', 'oubli', 'dimentic', 'vergiss'],
+    ...['abaikan', 'lupakan', 'unut', 'yok say', 'rmezden', 'pansinin', 'kalimutan'],
+  ]),
+  s('ignore_instructions', IGNORE_OTHER_SCRIPTS, undefined, BEYOND_LATIN1),
   s(
     'new_instructions',
     /\b(?:new|updated|real|actual|revised|additional|secret|hidden)\s+(?:instructions?|task|rules|directives?|orders|objective)\b/,
