@@ -35,6 +35,32 @@ describe('SqlRateLimiter on PostgreSQL', () => {
     expect(admissions.filter((x) => x.admitted)).toHaveLength(7);
   });
 
+  it('Given a busy connection on two replicas, When 400 requests alternate at 300/min, Then slots are leased in batches and never over-admitted', async () => {
+    let roundTrips = 0;
+    const counting = (client: SqlClient) => ({
+      query: ((text: string, params?: unknown[]) => {
+        if (text.includes('last_grant')) roundTrips += 1;
+        return client.query(text, params);
+      }) as SqlClient['query'],
+    });
+    const [a, b] = await Promise.all(clients.map((c) => SqlRateLimiter.open(counting(c))));
+    const limit = { requestsPerMinute: 300 };
+    const admit = (limiter: SqlRateLimiter, now: Date) =>
+      limiter.admit({ connectionId: 'con_busy', limit, now, estimatedTokens: 0 });
+    // A busy previous second on both replicas: 100 requests each.
+    const warm = new Date('2026-11-26T12:00:10.000Z');
+    for (let i = 0; i < 200; i++) await admit(i % 2 === 0 ? a : b, warm);
+    roundTrips = 0;
+    const busy = new Date('2026-11-26T12:00:11.000Z');
+    let admitted = 0;
+    for (let i = 0; i < 400; i++) if ((await admit(i % 2 === 0 ? a : b, busy)).admitted) admitted += 1;
+    // 100 slots were left after the warm-up; a lease is at most 15 (5 % of 300), so at most 2 × 15 stay
+    // leased and unused at the end — and never one more than the limit is admitted.
+    expect(admitted).toBeLessThanOrEqual(100);
+    expect(admitted).toBeGreaterThanOrEqual(100 - 2 * 15);
+    expect(roundTrips).toBeLessThan(400 / 5);
+  });
+
   it('Given a database that does not answer in time, When admitting, Then it fails closed', async () => {
     const slow = new SqlRateLimiter({ query: () => new Promise(() => undefined) }, 20);
     const admission = await slow.admit({

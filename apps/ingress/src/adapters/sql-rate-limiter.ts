@@ -1,26 +1,37 @@
 import type { SqlExecutor } from '@warden/sql';
 import type { RateAdmission, RateLimiter } from '../pipeline/ports/rate-limiter.port';
+import { RequestRate, exhausted, leaseTarget, usable, type LeasedSlots } from './rate-lease';
 import { rateVerdict } from './rate-check';
 import { windowOf } from './window';
 
-export const RATE_WINDOWS_DDL = `
-CREATE TABLE IF NOT EXISTS ingress_rate_windows (
+export const RATE_WINDOWS_DDL = [
+  `CREATE TABLE IF NOT EXISTS ingress_rate_windows (
   connection_id text NOT NULL,
   window_start timestamptz NOT NULL,
   requests integer NOT NULL DEFAULT 0,
   tokens bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (connection_id, window_start)
-)`;
+)`,
+  `ALTER TABLE ingress_rate_windows ADD COLUMN IF NOT EXISTS last_grant integer NOT NULL DEFAULT 0`,
+];
 
-const COUNT_REQUESTS = `
-INSERT INTO ingress_rate_windows (connection_id, window_start, requests, tokens) VALUES ($1, $2, $3, 0)
-ON CONFLICT (connection_id, window_start) DO UPDATE SET requests = ingress_rate_windows.requests + $3
-RETURNING requests, tokens`;
+const NO_LIMIT = 2_147_483_647;
 
-interface Waiting {
-  resolve(counted: { requests: number; tokens: number }): void;
-  reject(error: unknown): void;
-}
+/**
+ * Takes up to $3 request slots of the window, never past the limit $4: `last_grant` is how many it got
+ * (computed from the locked row, so concurrent replicas never over-grant).
+ */
+const LEASE_SLOTS = `
+INSERT INTO ingress_rate_windows AS w (connection_id, window_start, requests, tokens, last_grant)
+VALUES ($1, $2, LEAST($3::int, $4::int), 0, LEAST($3::int, $4::int))
+ON CONFLICT (connection_id, window_start) DO UPDATE
+  SET last_grant = LEAST(w.requests + $3::int, GREATEST(w.requests, $4::int)) - w.requests,
+      requests = LEAST(w.requests + $3::int, GREATEST(w.requests, $4::int))
+RETURNING tokens, last_grant`;
+
+const RETURN_SLOTS = `
+UPDATE ingress_rate_windows SET requests = GREATEST(0, requests - $3)
+WHERE connection_id = $1 AND window_start = $2`;
 
 const ADD_TOKENS = `
 INSERT INTO ingress_rate_windows (connection_id, window_start, requests, tokens) VALUES ($1, $2, 0, $3)
@@ -28,18 +39,28 @@ ON CONFLICT (connection_id, window_start) DO UPDATE SET tokens = ingress_rate_wi
 
 const PRUNE = `DELETE FROM ingress_rate_windows WHERE window_start < $1`;
 
+type Admit = Parameters<RateLimiter['admit']>[0];
+
+interface Waiting {
+  readonly input: Admit;
+  resolve(admission: RateAdmission): void;
+}
+
 /**
  * Rate limits shared by every ingress replica: one row per connection and minute in the event-store
- * database, counted with an atomic UPSERT (one round trip). When the database does not answer within
- * `timeoutMs` the request is refused (fail closed): no replica can admit on a guess.
- *
- * Requests of one process for one connection that arrive while its UPSERT is in flight are counted
- * together by the next one (`+ n`), each taking its own position in the returned total: exact counts,
- * one row lock per round trip instead of one per request.
+ * database. A process takes request slots from the row in leases (one atomic UPSERT that never grants past
+ * the limit), so a busy connection costs one round trip per lease instead of one per request: one slot at
+ * low rates — every request counted in the row, exact — and up to a tenth of a second of traffic (at most
+ * 5 % of the limit) when busy. Unused slots go back after {@link LEASE_TTL_MS}, which also bounds how stale
+ * the token count a lease carries can be. When the database does not answer within `timeoutMs` the
+ * request is refused (fail closed): no replica admits on a guess.
  */
 export class SqlRateLimiter implements RateLimiter {
   private lastPrune = 0;
-  /** Per (connection, window): requests waiting for the next UPSERT while one is in flight. */
+  private readonly rate = new RequestRate();
+  /** Per (connection, window): slots leased and not yet used. */
+  private readonly leases = new Map<string, LeasedSlots>();
+  /** Per (connection, window): requests waiting for the lease in flight. */
   private readonly waiting = new Map<string, Waiting[]>();
   private readonly inFlight = new Set<string>();
 
@@ -49,45 +70,43 @@ export class SqlRateLimiter implements RateLimiter {
   ) {}
 
   static async open(sql: SqlExecutor, timeoutMs?: number): Promise<SqlRateLimiter> {
-    try {
-      await sql.query(RATE_WINDOWS_DDL);
-    } catch {
-      // Replicas starting together race on CREATE TABLE IF NOT EXISTS; the loser's second try sees the table.
-      await sql.query(RATE_WINDOWS_DDL);
+    for (const ddl of RATE_WINDOWS_DDL) {
+      try {
+        await sql.query(ddl);
+      } catch {
+        // Replicas starting together race on IF NOT EXISTS; the loser's second try sees the change.
+        await sql.query(ddl);
+      }
     }
     return new SqlRateLimiter(sql, timeoutMs);
   }
 
-  async admit(input: Parameters<RateLimiter['admit']>[0]): Promise<RateAdmission> {
+  admit(input: Admit): Promise<RateAdmission> {
+    const nowMs = input.now.getTime();
     const window = windowOf(input.now);
-    try {
-      const counted = await this.withTimeout(this.count(input.connectionId, window.start));
-      this.prune(input.now);
-      return rateVerdict(input.limit, counted, input.estimatedTokens, window);
-    } catch (error: unknown) {
-      return {
-        admitted: false,
-        reason: 'unavailable',
-        message: `the shared rate-limit state is unavailable (${error instanceof Error ? error.message : String(error)}): failing closed`,
-        retryAfterSeconds: 1,
-      };
+    const key = `${input.connectionId}|${window.start.getTime()}`;
+    this.rate.hit(input.connectionId, nowMs);
+    this.prune(input.now);
+    const lease = this.leases.get(key);
+    if (usable(lease, nowMs)) {
+      lease.slots -= 1;
+      return Promise.resolve(this.tokenVerdict(input, lease.tokens));
     }
+    if (exhausted(lease, nowMs)) return Promise.resolve(this.requestsRefused(input));
+    this.giveBack(key, input.connectionId, window.start);
+    return new Promise((resolve) => {
+      const queue = this.waiting.get(key) ?? [];
+      queue.push({ input, resolve });
+      this.waiting.set(key, queue);
+      if (!this.inFlight.has(key)) void this.drain(key, input.connectionId, window.start);
+    });
   }
 
   async consumeTokens(input: Parameters<RateLimiter['consumeTokens']>[0]): Promise<void> {
-    await this.withTimeout(
-      this.sql.query(ADD_TOKENS, [input.connectionId, windowOf(input.now).start, input.tokens]),
-    );
-  }
-
-  private count(connectionId: string, windowStart: Date): Promise<{ requests: number; tokens: number }> {
-    const key = `${connectionId}|${windowStart.getTime()}`;
-    return new Promise((resolve, reject) => {
-      const queue = this.waiting.get(key) ?? [];
-      queue.push({ resolve, reject });
-      this.waiting.set(key, queue);
-      if (!this.inFlight.has(key)) void this.drain(key, connectionId, windowStart);
-    });
+    const windowStart = windowOf(input.now).start;
+    const lease = this.leases.get(`${input.connectionId}|${windowStart.getTime()}`);
+    if (lease !== undefined) lease.tokens += input.tokens;
+    await this.withTimeout(this.sql.query(ADD_TOKENS, [input.connectionId, windowStart, input.tokens]));
   }
 
   private async drain(key: string, connectionId: string, windowStart: Date): Promise<void> {
@@ -98,28 +117,71 @@ export class SqlRateLimiter implements RateLimiter {
       batch = this.waiting.get(key)
     ) {
       this.waiting.delete(key);
+      const limit = batch[0]?.input.limit;
+      const nowMs = batch[batch.length - 1]?.input.now.getTime() ?? Date.now();
+      const want = Math.max(
+        batch.length,
+        leaseTarget(this.rate.previous(connectionId, nowMs), limit?.requestsPerMinute),
+      );
       try {
-        const result = await this.sql.query<{ requests: number | string; tokens: number | string }>(
-          COUNT_REQUESTS,
-          [connectionId, windowStart, batch.length],
+        const result = await this.withTimeout(
+          this.sql.query<{ tokens: number | string; last_grant: number | string }>(LEASE_SLOTS, [
+            connectionId,
+            windowStart,
+            want,
+            limit?.requestsPerMinute ?? NO_LIMIT,
+          ]),
         );
         const row = result.rows[0];
         if (row === undefined) throw new Error('no counter row returned');
-        const total = Number(row.requests);
+        const granted = Number(row.last_grant);
+        const tokens = Number(row.tokens);
         batch.forEach((w, i) =>
-          w.resolve({ requests: total - batch.length + i + 1, tokens: Number(row.tokens) }),
+          w.resolve(i < granted ? this.tokenVerdict(w.input, tokens) : this.requestsRefused(w.input)),
         );
+        if (granted > batch.length || granted < want) {
+          this.leases.set(key, {
+            slots: Math.max(0, granted - batch.length),
+            exhausted: granted < want,
+            tokens,
+            leasedAtMs: nowMs,
+          });
+        }
       } catch (error: unknown) {
-        for (const w of batch) w.reject(error);
+        for (const w of batch) w.resolve(unavailable(error));
       }
     }
     this.inFlight.delete(key);
   }
 
+  /** Slots of an expired lease go back to the shared row, so other replicas may use them. */
+  private giveBack(key: string, connectionId: string, windowStart: Date): void {
+    const lease = this.leases.get(key);
+    if (lease === undefined) return;
+    this.leases.delete(key);
+    if (lease.slots > 0) {
+      void this.sql.query(RETURN_SLOTS, [connectionId, windowStart, lease.slots]).catch(() => undefined);
+    }
+  }
+
+  private tokenVerdict(input: Admit, tokens: number): RateAdmission {
+    const tokensOnly = { tokensPerMinute: input.limit.tokensPerMinute };
+    return rateVerdict(tokensOnly, { requests: 0, tokens }, input.estimatedTokens, windowOf(input.now));
+  }
+
+  private requestsRefused(input: Admit): RateAdmission {
+    const rpm = input.limit.requestsPerMinute ?? NO_LIMIT;
+    return rateVerdict(input.limit, { requests: rpm + 1, tokens: 0 }, 0, windowOf(input.now));
+  }
+
   private prune(now: Date): void {
     if (now.getTime() - this.lastPrune < 60_000) return;
     this.lastPrune = now.getTime();
-    void this.sql.query(PRUNE, [new Date(now.getTime() - 10 * 60_000)]).catch(() => undefined);
+    const cutoff = now.getTime() - 10 * 60_000;
+    for (const key of this.leases.keys()) {
+      if (Number(key.slice(key.lastIndexOf('|') + 1)) < cutoff) this.leases.delete(key);
+    }
+    void this.sql.query(PRUNE, [new Date(cutoff)]).catch(() => undefined);
   }
 
   private withTimeout<T>(work: Promise<T>): Promise<T> {
@@ -129,4 +191,13 @@ export class SqlRateLimiter implements RateLimiter {
     });
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
+}
+
+function unavailable(error: unknown): RateAdmission {
+  return {
+    admitted: false,
+    reason: 'unavailable',
+    message: `the shared rate-limit state is unavailable (${error instanceof Error ? error.message : String(error)}): failing closed`,
+    retryAfterSeconds: 1,
+  };
 }
