@@ -1,3 +1,4 @@
+import { guardrailOutcome } from '../pipeline/ports/content-inspector.port';
 import { deny } from '../pipeline/denial';
 import type { UpstreamExchange } from '../pipeline/ports/upstream-exchange';
 import type { GovernedCall, GovernedResult } from './mcp-governed-calls';
@@ -24,11 +25,7 @@ export function mcpExchange(
         governed.texts(result).join('\n'),
         call.profileId,
       );
-      const outputGuardrail = {
-        action: inspection.action,
-        findingTypes: inspection.findingTypes,
-        profile: inspection.profile,
-      };
+      const outputGuardrail = guardrailOutcome(inspection);
       if (inspection.action === 'block') {
         return {
           completion: 'guardrail_blocked',

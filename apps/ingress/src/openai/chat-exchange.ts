@@ -1,3 +1,4 @@
+import { guardrailOutcome } from '../pipeline/ports/content-inspector.port';
 import type { ServerResponse } from 'node:http';
 import { request } from 'undici';
 import { deny } from '../pipeline/denial';
@@ -77,11 +78,7 @@ export function plainChatExchange(body: ChatBody, out: { response?: unknown }): 
             source: 'tokenizer' as const,
           };
       const inspection = call.inspector.inspect('output', generated, call.profileId);
-      const outputGuardrail = {
-        action: inspection.action,
-        findingTypes: inspection.findingTypes,
-        profile: inspection.profile,
-      };
+      const outputGuardrail = guardrailOutcome(inspection);
       if (inspection.action === 'block') {
         return {
           completion: 'guardrail_blocked',

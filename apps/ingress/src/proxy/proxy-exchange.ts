@@ -1,3 +1,4 @@
+import { guardrailOutcome } from '../pipeline/ports/content-inspector.port';
 import { request } from 'undici';
 import { deny } from '../pipeline/denial';
 import type { UpstreamExchange } from '../pipeline/ports/upstream-exchange';
@@ -122,11 +123,7 @@ export function proxyExchange(input: {
       let sent = body;
       if (body.length > 0 && isTextual(contentType)) {
         const inspection = call.inspector.inspect('output', body.toString('utf8'), call.profileId);
-        outputGuardrail = {
-          action: inspection.action,
-          findingTypes: inspection.findingTypes,
-          profile: inspection.profile,
-        };
+        outputGuardrail = guardrailOutcome(inspection);
         if (inspection.action === 'block') {
           return {
             completion: 'guardrail_blocked',

@@ -31,3 +31,8 @@ export interface ContentInspector {
 }
 
 export const CONTENT_INSPECTOR = Symbol('CONTENT_INSPECTOR');
+
+/** What the record keeps of an inspection: the action, the finding types and the profile, never content. */
+export function guardrailOutcome(inspection: Inspection): GuardrailOutcome {
+  return { action: inspection.action, findingTypes: inspection.findingTypes, profile: inspection.profile };
+}

@@ -1,5 +1,5 @@
 import { deny } from '../denial';
-import type { ContentInspector } from '../ports/content-inspector.port';
+import { type ContentInspector, guardrailOutcome } from '../ports/content-inspector.port';
 import type { DecisionStage } from './decision-stage';
 
 export function inspectInputStage(inspector: ContentInspector): DecisionStage {
@@ -9,11 +9,7 @@ export function inspectInputStage(inspector: ContentInspector): DecisionStage {
       const text = context.request.inputText;
       if (text === undefined || text.length === 0) return undefined;
       const inspection = inspector.inspect('input', text, context.decision?.obligations.guardrailProfileId);
-      context.inputGuardrail = {
-        action: inspection.action,
-        findingTypes: inspection.findingTypes,
-        profile: inspection.profile,
-      };
+      context.inputGuardrail = guardrailOutcome(inspection);
       if (inspection.action === 'block') {
         return deny(
           'guardrail_blocked',
