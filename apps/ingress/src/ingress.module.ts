@@ -165,8 +165,8 @@ export class IngressModule {
               authorizer: new PolicyEngineAuthorizer(new DecisionEngine({ maxStalenessMs }), policy),
               rateLimiter,
               budget: new UnmeteredBudget(),
-              inspector: new DetectorsInspector((id) =>
-                id === undefined ? DEFAULT_PROFILE : profiles.profile(id),
+              inspector: new DetectorsInspector((ref) =>
+                ref === undefined ? DEFAULT_PROFILE : profiles.profile(ref),
               ),
               credentials: new CredentialRefResolver(),
               // Few publishes in flight, so concurrent requests' records pile into bigger batches: more

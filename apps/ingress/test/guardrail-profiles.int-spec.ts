@@ -55,9 +55,9 @@ describe("a connection's guardrail profile, projected into the ingress from ward
     ]);
   }
 
-  async function clientFor(guardrailProfileId: string | undefined): Promise<OpenAI> {
+  async function clientFor(guardrailProfileId: string | undefined, orgId = caller.orgId): Promise<OpenAI> {
     // A fresh agent per connection, so the model resolves to this connection alone.
-    const agent = await seedAgent(ingress.bus, caller.orgId);
+    const agent = await seedAgent(ingress.bus, orgId);
     await seedModelResource(ingress.bus, [ingress.policy], agent, upstream.url, {
       ...(guardrailProfileId !== undefined && { guardrailProfileId }),
     });
@@ -91,9 +91,14 @@ describe("a connection's guardrail profile, projected into the ingress from ward
       ],
       output: [],
     });
-    await waitFor(() => ingress.nest.get(GuardrailProfileProjection).profile(profileId) !== undefined, {
-      timeoutMs: 10_000,
-    });
+    await waitFor(
+      () =>
+        ingress.nest.get(GuardrailProfileProjection).profile({ orgId: caller.orgId, id: profileId }) !==
+        undefined,
+      {
+        timeoutMs: 10_000,
+      },
+    );
     const client = await clientFor(profileId);
 
     const flagged = await chat(client, INJECTION);
@@ -126,5 +131,12 @@ describe("a connection's guardrail profile, projected into the ingress from ward
     expect((refused as APIError).code).toBe('guardrail_blocked');
     expect((refused as APIError).message).toContain('GUARDRAIL_PROFILE_UNAVAILABLE');
     expect(upstream.received.some((r) => String(JSON.stringify(r.body)).includes('Say hello'))).toBe(false);
+  });
+
+  it("Given a connection of another organization naming this organization's profile, When it chats, Then the profile does not apply and it fails closed", async () => {
+    const client = await clientFor('gpr_lenientinjection', 'org_otherorganization');
+    const refused = await chat(client, 'Say hello again').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(APIError);
+    expect((refused as APIError).message).toContain('GUARDRAIL_PROFILE_UNAVAILABLE');
   });
 });

@@ -10,6 +10,7 @@ import type {
   ContentInspector,
   Inspection,
   InspectionDirection,
+  ProfileRef,
   StreamInspector,
 } from '../pipeline/ports/content-inspector.port';
 
@@ -35,10 +36,10 @@ function findingTypes(findings: readonly ScanFinding[]): string[] {
 /** A connection names a profile this process does not know (yet): nothing passes until it does. */
 export const PROFILE_UNAVAILABLE = 'GUARDRAIL_PROFILE_UNAVAILABLE';
 
-const unavailable = (profileId: string | undefined): Inspection => ({
+const unavailable = (ref: ProfileRef | undefined): Inspection => ({
   action: 'block',
   findingTypes: [PROFILE_UNAVAILABLE],
-  profile: profileId ?? 'unknown',
+  profile: ref?.id ?? 'unknown',
 });
 
 /**
@@ -47,13 +48,13 @@ const unavailable = (profileId: string | undefined): Inspection => ({
  */
 export class DetectorsInspector implements ContentInspector {
   constructor(
-    private readonly profiles: (profileId: string | undefined) => GuardrailProfile | undefined = () =>
+    private readonly profiles: (ref: ProfileRef | undefined) => GuardrailProfile | undefined = () =>
       DEFAULT_PROFILE,
   ) {}
 
-  inspect(direction: InspectionDirection, content: string, profileId?: string): Inspection {
-    const profile = this.profiles(profileId);
-    if (profile === undefined) return unavailable(profileId);
+  inspect(direction: InspectionDirection, content: string, ref?: ProfileRef): Inspection {
+    const profile = this.profiles(ref);
+    if (profile === undefined) return unavailable(ref);
     const result =
       direction === 'retrieved'
         ? scan('output', content, retrievedProfile(profile))
@@ -66,10 +67,10 @@ export class DetectorsInspector implements ContentInspector {
     };
   }
 
-  stream(profileId?: string): StreamInspector {
-    const profile = this.profiles(profileId);
+  stream(ref?: ProfileRef): StreamInspector {
+    const profile = this.profiles(ref);
     if (profile === undefined) {
-      const blocked = unavailable(profileId);
+      const blocked = unavailable(ref);
       const step = { release: '', blocked: true };
       return { push: () => step, end: () => step, outcome: () => blocked };
     }

@@ -20,11 +20,7 @@ export function mcpExchange(
     try {
       const client = await upstreams.client(call.resource);
       const result = await governed.fetch(client, call.signal);
-      const inspection = call.inspector.inspect(
-        'retrieved',
-        governed.texts(result).join('\n'),
-        call.profileId,
-      );
+      const inspection = call.inspector.inspect('retrieved', governed.texts(result).join('\n'), call.profile);
       const outputGuardrail = guardrailOutcome(inspection);
       if (inspection.action === 'block') {
         return {
@@ -42,7 +38,7 @@ export function mcpExchange(
         inspection.action === 'redact'
           ? governed.redact(
               result,
-              (text) => call.inspector.inspect('retrieved', text, call.profileId).redacted ?? text,
+              (text) => call.inspector.inspect('retrieved', text, call.profile).redacted ?? text,
             )
           : result;
       return { completion: 'completed', usage, outputGuardrail, latencyMs: performance.now() - started };

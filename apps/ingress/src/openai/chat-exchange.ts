@@ -32,7 +32,7 @@ function forwardedBody(body: ChatBody, call: UpstreamCall): ChatBody {
     ? body.messages.map((m) => {
         const text = contentText(m.content);
         if (typeof m.content !== 'string') return m;
-        const inspected = call.inspector.inspect('input', text, call.profileId);
+        const inspected = call.inspector.inspect('input', text, call.profile);
         return { ...m, content: inspected.redacted ?? text };
       })
     : body.messages;
@@ -77,7 +77,7 @@ export function plainChatExchange(body: ChatBody, out: { response?: unknown }): 
             outputTokens: countTextTokens(generated),
             source: 'tokenizer' as const,
           };
-      const inspection = call.inspector.inspect('output', generated, call.profileId);
+      const inspection = call.inspector.inspect('output', generated, call.profile);
       const outputGuardrail = guardrailOutcome(inspection);
       if (inspection.action === 'block') {
         return {
@@ -96,7 +96,7 @@ export function plainChatExchange(body: ChatBody, out: { response?: unknown }): 
         for (const choice of choices) {
           const text = contentText(choice.message?.content);
           if (choice.message !== undefined && typeof choice.message.content === 'string') {
-            choice.message.content = call.inspector.inspect('output', text, call.profileId).redacted ?? text;
+            choice.message.content = call.inspector.inspect('output', text, call.profile).redacted ?? text;
           }
         }
       }
@@ -160,7 +160,7 @@ export function streamingChatExchange(body: ChatBody, writer: SseWriter): Upstre
     const started = performance.now();
     const inputEstimate = countChatTokens(body.messages);
     const clientWantsUsage = body.stream_options?.include_usage === true;
-    const stream = call.inspector.stream(call.profileId);
+    const stream = call.inspector.stream(call.profile);
     let generated = '';
     let reported: { inputTokens: number; outputTokens: number } | undefined;
     let status: number | undefined;

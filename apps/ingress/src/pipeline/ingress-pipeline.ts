@@ -7,7 +7,7 @@ import type { Authenticator } from './ports/authenticator.port';
 import type { Authorizer } from './ports/authorizer.port';
 import type { BudgetReserver } from './ports/budget-reserver.port';
 import type { ConnectionDirectory } from './ports/connection-directory.port';
-import type { ContentInspector } from './ports/content-inspector.port';
+import { profileRefOf, type ContentInspector } from './ports/content-inspector.port';
 import type { RateLimiter } from './ports/rate-limiter.port';
 import type { RecordSink } from './ports/record-sink.port';
 import type { CredentialResolver, UpstreamExchange, UpstreamResult } from './ports/upstream-exchange';
@@ -145,7 +145,7 @@ export class IngressPipeline {
     }
     const timeout = AbortSignal.timeout(this.options.upstreamTimeoutMs);
     const signal = clientSignal === undefined ? timeout : AbortSignal.any([clientSignal, timeout]);
-    const profileId = context.decision?.obligations.guardrailProfileId;
+    const profile = profileRefOf(context);
     let result: UpstreamResult;
     try {
       result = await exchange({
@@ -154,7 +154,7 @@ export class IngressPipeline {
         ...(credential !== undefined && { credential }),
         signal,
         inspector: this.ports.inspector,
-        ...(profileId !== undefined && { profileId }),
+        ...(profile !== undefined && { profile }),
       });
     } catch (error: unknown) {
       result = failed(deny('upstream_error', error instanceof Error ? error.message : String(error)));

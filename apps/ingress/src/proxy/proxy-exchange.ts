@@ -122,7 +122,7 @@ export function proxyExchange(input: {
       let outputGuardrail;
       let sent = body;
       if (body.length > 0 && isTextual(contentType)) {
-        const inspection = call.inspector.inspect('output', body.toString('utf8'), call.profileId);
+        const inspection = call.inspector.inspect('output', body.toString('utf8'), call.profile);
         outputGuardrail = guardrailOutcome(inspection);
         if (inspection.action === 'block') {
           return {

@@ -1,4 +1,17 @@
-import type { GuardrailOutcome } from '../ingress-request';
+import type { GuardrailOutcome, PipelineContext } from '../ingress-request';
+
+/** A connection's guardrail profile, named within the caller's organization (another org's id never applies). */
+export interface ProfileRef {
+  readonly orgId: string;
+  readonly id: string;
+}
+
+/** The profile the deciding connection names for this request, if any. */
+export function profileRefOf(context: PipelineContext): ProfileRef | undefined {
+  const id = context.decision?.obligations.guardrailProfileId;
+  const orgId = context.caller?.organizationId;
+  return id === undefined || orgId === undefined ? undefined : { orgId, id };
+}
 
 export interface Inspection extends GuardrailOutcome {
   /** The content with redactions applied, when the profile redacts. */
@@ -26,8 +39,8 @@ export interface StreamInspector {
 export type InspectionDirection = 'input' | 'output' | 'retrieved';
 
 export interface ContentInspector {
-  inspect(direction: InspectionDirection, content: string, profileId?: string): Inspection;
-  stream(profileId?: string): StreamInspector;
+  inspect(direction: InspectionDirection, content: string, profile?: ProfileRef): Inspection;
+  stream(profile?: ProfileRef): StreamInspector;
 }
 
 export const CONTENT_INSPECTOR = Symbol('CONTENT_INSPECTOR');

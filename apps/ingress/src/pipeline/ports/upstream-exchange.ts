@@ -1,7 +1,7 @@
 import type { Resource } from '@warden/policy-engine';
 import type { Denial } from '../denial';
 import type { GuardrailOutcome, PipelineContext } from '../ingress-request';
-import type { ContentInspector } from './content-inspector.port';
+import type { ContentInspector, ProfileRef } from './content-inspector.port';
 
 export type UpstreamCompletion =
   'completed' | 'client_aborted' | 'upstream_failed' | 'guardrail_blocked' | 'timeout';
@@ -20,7 +20,7 @@ export interface UpstreamCall {
   /** Aborts on client disconnect or when the upstream timeout budget runs out. */
   readonly signal: AbortSignal;
   readonly inspector: ContentInspector;
-  readonly profileId?: string;
+  readonly profile?: ProfileRef;
 }
 
 export interface UpstreamResult {

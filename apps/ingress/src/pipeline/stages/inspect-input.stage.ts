@@ -1,5 +1,5 @@
 import { deny } from '../denial';
-import { type ContentInspector, guardrailOutcome } from '../ports/content-inspector.port';
+import { type ContentInspector, guardrailOutcome, profileRefOf } from '../ports/content-inspector.port';
 import type { DecisionStage } from './decision-stage';
 
 export function inspectInputStage(inspector: ContentInspector): DecisionStage {
@@ -8,7 +8,7 @@ export function inspectInputStage(inspector: ContentInspector): DecisionStage {
     run(context) {
       const text = context.request.inputText;
       if (text === undefined || text.length === 0) return undefined;
-      const inspection = inspector.inspect('input', text, context.decision?.obligations.guardrailProfileId);
+      const inspection = inspector.inspect('input', text, profileRefOf(context));
       context.inputGuardrail = guardrailOutcome(inspection);
       if (inspection.action === 'block') {
         return deny(
