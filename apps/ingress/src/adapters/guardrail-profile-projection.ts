@@ -1,16 +1,11 @@
-import type { CloudEvent, GuardrailDetectorV1, GuardrailProfileCreatedV1 } from '@warden/contracts';
-import type { DetectorConfig, GuardrailProfile } from '@warden/detectors';
+import type { CloudEvent, GuardrailProfileCreatedV1 } from '@warden/contracts';
+import type { GuardrailProfile } from '@warden/detectors';
 import type { ProfileRef } from '../pipeline/ports/content-inspector.port';
 
 const PROFILE_TYPES = new Set<string>([
   'warden.guardrails.profile.created.v1',
   'warden.guardrails.profile.updated.v1',
 ]);
-
-function detectorConfig(d: GuardrailDetectorV1): DetectorConfig {
-  const { options, ...rest } = d;
-  return options === undefined ? rest : { ...rest, options: { ...options } };
-}
 
 /**
  * The organizations' guardrail profiles as the detector engine takes them, from `warden.guardrails.v1`
@@ -27,11 +22,7 @@ export class GuardrailProfileProjection {
     const data = event.data as GuardrailProfileCreatedV1;
     this.profiles.set(data.profileId, {
       orgId: data.organizationId,
-      profile: {
-        name: data.name,
-        input: data.input.map(detectorConfig),
-        output: data.output.map(detectorConfig),
-      },
+      profile: { name: data.name, input: data.input, output: data.output },
     });
   }
 

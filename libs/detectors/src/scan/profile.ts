@@ -3,12 +3,22 @@ import type { Direction } from '../core/finding';
 export type DetectorType = 'injection' | 'pii' | 'secrets' | 'exfil';
 export type GuardrailAction = 'block' | 'redact' | 'flag';
 
+/** The options the engine understands (the scan API refuses any other key). */
+export interface DetectorOptions {
+  /** pii: only these types (e.g. EMAIL, PHONE). */
+  readonly types?: readonly string[];
+  /** exfil: hosts that links and images may point to. */
+  readonly allowedHosts?: readonly string[];
+  /** injection: also score sliding windows of long texts (default true). */
+  readonly windows?: boolean;
+}
+
 /** One detector of a profile, as in API.md: `{ type, threshold?, action, options? }`. */
 export interface DetectorConfig {
   readonly type: DetectorType;
   readonly threshold?: number;
   readonly action: GuardrailAction;
-  readonly options?: Readonly<Record<string, unknown>>;
+  readonly options?: DetectorOptions;
 }
 
 export interface GuardrailProfile {

@@ -1,13 +1,8 @@
-import {
-  preparsePolicySet,
-  statefulIsAuthorized,
-  type CedarContext,
-  type EntityJson,
-} from '../cedar/cedar-runtime';
+import { preparsePolicySet, statefulIsAuthorized, type CedarContext } from '../cedar/cedar-runtime';
 import { orgPolicyId, validateOrgPolicySet } from '../cedar/org-policy-set';
 import { contextReads, contextValue, equalityGuard, readKey, type ContextRead } from '../cedar/context-reads';
 import { entityGuard } from '../cedar/entity-guard';
-import { entityReads, type EntityRead, type EntityReads } from '../cedar/entity-reads';
+import { entityReads, type EntityReads } from '../cedar/entity-reads';
 import { actionUid } from '../cedar/warden-schema';
 import { globToRegExp } from '../domain/glob';
 import {
@@ -22,14 +17,8 @@ import {
 import { PolicyEngineError } from '../errors';
 import { pairKey, type PolicyState } from '../projection/policy-state';
 import { checkArguments } from './argument-constraints';
-import {
-  cedarContext,
-  principalEntity,
-  principalUid,
-  prunedEntity,
-  resourceEntity,
-  resourceUid,
-} from './cedar-request';
+import { cedarContext, principalUid, resourceUid } from './cedar-request';
+import { EntityJsonCache } from './entity-json-cache';
 import {
   ANY_GUARD_MATCH,
   NO_GUARD_MATCH,
@@ -115,7 +104,6 @@ export interface DecisionEngineStats {
   readonly meanPoliciesPerSet: number;
 }
 
-const WHOLE_ENTITY: EntityRead = { all: true, attrs: [], tags: true, parents: true, key: '*' };
 /** Up to this many operations, a request shape is keyed by a number (a bit per passing operation). */
 const NUMERIC_SHAPE_OPERATIONS = 40;
 
@@ -140,9 +128,7 @@ export class DecisionEngine {
   /** Every prepared set this engine put in Cedar's cache, oldest first (eviction order). */
   private readonly prepared = new Map<string, HeldSet>();
   /** Entity JSON per principal or resource state object (immutable: a change is a new object), per read shape. */
-  private readonly entityJson = new WeakMap<object, Map<string, EntityJson>>();
-  private readonly objectIds = new WeakMap<object, number>();
-  private objectCount = 0;
+  private readonly entityJson = new EntityJsonCache();
   private decisions = 0;
   private cedarCalls = 0;
   private memoHits = 0;
@@ -360,7 +346,7 @@ export class DecisionEngine {
         action: actionUid(input.action),
         resource: resourceUid(resource.id),
         context: pruned(context, set.contextKeys),
-        entities: set.needsEntities ? this.entities(set.entities, principal, resource) : [],
+        entities: set.needsEntities ? this.entityJson.forReads(set.entities, principal, resource) : [],
         preparsedPolicySetId: set.cedarId,
       });
       if (answer.type === 'failure') {
@@ -431,33 +417,6 @@ export class DecisionEngine {
     return verdict.allowDecision;
   }
 
-  /** The principal and resource entities, each cut down to what the set reads; built once per state object. */
-  private entities(reads: EntityReads, principal: PrincipalFacts, resource: Resource): EntityJson[] {
-    const out: EntityJson[] = [];
-    if (reads.principal !== undefined) out.push(this.entity(principal, reads.principal, principalEntity));
-    if (reads.resource !== undefined) out.push(this.entity(resource, reads.resource, resourceEntity));
-    return out;
-  }
-
-  private entity<T extends object>(owner: T, read: EntityRead, build: (owner: T) => EntityJson): EntityJson {
-    let byRead = this.entityJson.get(owner);
-    if (byRead === undefined) {
-      byRead = new Map();
-      this.entityJson.set(owner, byRead);
-    }
-    let json = byRead.get(read.key);
-    if (json === undefined) {
-      let full = byRead.get('*');
-      if (full === undefined) {
-        full = build(owner);
-        byRead.set('*', full);
-      }
-      json = prunedEntity(full, read);
-      byRead.set(read.key, json);
-    }
-    return json;
-  }
-
   private compiledOrg(orgId: string, state: PolicyState): CompiledOrg {
     const published = state.orgPolicySets.get(orgId);
     const version = published?.version ?? 0;
@@ -526,10 +485,7 @@ export class DecisionEngine {
     const held = compiled.shapes.get(key);
     if (held !== undefined && held.org === org && held.principal === principal && held.resource === resource)
       return held;
-    const entities = {
-      principal: this.entity(principal, WHOLE_ENTITY, principalEntity),
-      resource: this.entity(resource, WHOLE_ENTITY, resourceEntity),
-    };
+    const entities = this.entityJson.whole(principal, resource);
     const shape: Shape = {
       org,
       principal,
@@ -609,15 +565,6 @@ export class DecisionEngine {
     return set;
   }
 
-  private objectId(value: object): number {
-    let id = this.objectIds.get(value);
-    if (id === undefined) {
-      id = ++this.objectCount;
-      this.objectIds.set(value, id);
-    }
-    return id;
-  }
-
   /**
    * Exactly what the set's policies can tell apart: the entities (by identity — state objects are
    * immutable, a change is a new object) when any policy reads them, and each context read reduced
@@ -630,7 +577,7 @@ export class DecisionEngine {
     context: CedarContext,
   ): string | undefined {
     if (this.memoLimit === 0) return undefined;
-    let key = set.needsEntities ? `${this.objectId(principal)}|${this.objectId(resource)}` : '';
+    let key = set.needsEntities ? `${this.entityJson.idOf(principal)}|${this.entityJson.idOf(resource)}` : '';
     for (const read of set.reads) key += '\u0001' + readKey(read, context);
     return key;
   }

@@ -1,17 +1,7 @@
-import type { GuardrailDetectorV1 } from '@warden/contracts';
-import type { DetectorConfig, GuardrailProfile } from '@warden/detectors';
+import type { GuardrailProfile } from '@warden/detectors';
 import type { ExistingProfile } from './profile.state';
 
-function detectorConfig(d: GuardrailDetectorV1): DetectorConfig {
-  const { options, ...rest } = d;
-  return options === undefined ? rest : { ...rest, options: { ...options } };
-}
-
-/** A stored profile as the detector engine takes it. */
+/** A stored profile as the detector engine takes it (the contract's detectors are the engine's). */
 export function engineProfile(profile: ExistingProfile): GuardrailProfile {
-  return {
-    name: profile.name,
-    input: profile.input.map(detectorConfig),
-    output: profile.output.map(detectorConfig),
-  };
+  return { name: profile.name, input: profile.input, output: profile.output };
 }
