@@ -6,3 +6,4 @@ export * from './events/identity.events';
 export * from './events/decisions.events';
 export * from './events/policy.events';
 export * from './events/guardrails.events';
+export * from './decision-record-events';

@@ -1,4 +1,4 @@
-import { TOPICS, envelope } from '@warden/contracts';
+import { TOPICS, decisionRecordEvents } from '@warden/contracts';
 import {
   BatchingPublisher,
   type BatchingPublisherOptions,
@@ -9,41 +9,15 @@ import type { IngressRecords, RecordSink } from '../pipeline/ports/record-sink.p
 
 export const INGRESS_SOURCE = 'warden.ingress';
 
-/** The CloudEvents of one request's records; ids derive from the decision id, so a retry is deduplicated. */
+/** The CloudEvents of one request's records, keyed by the decision id. */
 export function recordMessages(records: IngressRecords, now: Date): OutgoingMessage[] {
-  const common = {
+  return decisionRecordEvents(records.decision, records.usage, {
     source: INGRESS_SOURCE,
     time: now,
-    subject: records.decision.decisionId,
     orgid: records.orgId,
-    correlationid: records.decision.requestId,
     ...(records.principalId !== undefined && { principalid: records.principalId }),
     ...(records.traceparent !== undefined && { traceparent: records.traceparent }),
-  };
-  const key = records.decision.decisionId;
-  const out: OutgoingMessage[] = [
-    {
-      key,
-      event: envelope({
-        ...common,
-        id: `${key}.decision`,
-        type: 'warden.decisions.decision.recorded.v1',
-        data: records.decision,
-      }),
-    },
-  ];
-  if (records.usage !== undefined) {
-    out.push({
-      key,
-      event: envelope({
-        ...common,
-        id: `${key}.usage`,
-        type: 'warden.decisions.usage.recorded.v1',
-        data: records.usage,
-      }),
-    });
-  }
-  return out;
+  }).map((event) => ({ key: records.decision.decisionId, event }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { BatchingPublisher, type Bus } from '@warden/bus';
-import { TOPICS, envelope, type CloudEvent } from '@warden/contracts';
+import { TOPICS, decisionRecordEvents, type CloudEvent, type DecisionRecordedV1 } from '@warden/contracts';
 import type { DecisionOutcome, DecisionReason, OperationAction } from '@warden/policy-engine';
 import type { DecisionCaller } from './decision-caller.port';
 
@@ -20,43 +20,40 @@ export interface DecisionToRecord {
 
 /** The `warden.decisions.decision.recorded.v1` event of a decision taken by the policy service's decision API. */
 export function decisionRecord(d: DecisionToRecord, source: string): CloudEvent {
-  return envelope({
-    id: `${d.decisionId}.decision`,
+  const data: DecisionRecordedV1 = {
+    decisionId: d.decisionId,
+    requestId: d.requestId.slice(0, 128),
+    mode: 'decision_api',
+    surface: 'decision_api',
+    organizationId: d.caller.orgId,
+    principalId: d.caller.principalId,
+    resourceId: d.resourceId,
+    ...(d.connectionId !== undefined && { connectionId: d.connectionId }),
+    action: d.action,
+    target: d.target,
+    outcome: d.outcome,
+    reasonCode: d.reasons[0]?.code ?? (d.outcome === 'allow' ? 'permitted' : 'forbidden'),
+    reasons: d.reasons.slice(0, 20).map((r) => ({
+      code: r.code,
+      message: r.message.slice(0, 4096),
+      ...(r.policyIds !== undefined && { policyIds: r.policyIds.slice(0, 100) }),
+    })),
+    policyVersion: d.policyVersion,
+    stages: [
+      { stage: 'authenticate', status: 'passed' },
+      { stage: 'authorize', status: d.outcome === 'allow' ? 'passed' : 'denied' },
+      { stage: 'record', status: 'passed' },
+    ],
+    decidedAt: d.decidedAt.toISOString(),
+    durationMs: d.durationMs,
+  };
+  const [event] = decisionRecordEvents(data, undefined, {
     source,
-    type: 'warden.decisions.decision.recorded.v1',
     time: d.decidedAt,
-    subject: d.decisionId,
     orgid: d.caller.orgId,
     principalid: d.caller.principalId,
-    correlationid: d.requestId.slice(0, 128),
-    data: {
-      decisionId: d.decisionId,
-      requestId: d.requestId.slice(0, 128),
-      mode: 'decision_api',
-      surface: 'decision_api',
-      organizationId: d.caller.orgId,
-      principalId: d.caller.principalId,
-      resourceId: d.resourceId,
-      ...(d.connectionId !== undefined && { connectionId: d.connectionId }),
-      action: d.action,
-      target: d.target,
-      outcome: d.outcome,
-      reasonCode: d.reasons[0]?.code ?? (d.outcome === 'allow' ? 'permitted' : 'forbidden'),
-      reasons: d.reasons.slice(0, 20).map((r) => ({
-        code: r.code,
-        message: r.message.slice(0, 4096),
-        ...(r.policyIds !== undefined && { policyIds: r.policyIds.slice(0, 100) }),
-      })),
-      policyVersion: d.policyVersion,
-      stages: [
-        { stage: 'authenticate', status: 'passed' },
-        { stage: 'authorize', status: d.outcome === 'allow' ? 'passed' : 'denied' },
-        { stage: 'record', status: 'passed' },
-      ],
-      decidedAt: d.decidedAt.toISOString(),
-      durationMs: d.durationMs,
-    },
   });
+  return event as CloudEvent;
 }
 
 /**
