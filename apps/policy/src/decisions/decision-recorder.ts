@@ -53,7 +53,7 @@ export function decisionRecord(d: DecisionToRecord, source: string): CloudEvent 
     orgid: d.caller.orgId,
     principalid: d.caller.principalId,
   });
-  return event as CloudEvent;
+  return event;
 }
 
 /**
