@@ -28,7 +28,8 @@ export interface SqlLogBusOptions {
 export class SqlLogBus implements Bus {
   private readonly names: TopicPrefix;
   private readonly logger: Logger;
-  private readonly wakers = new Set<() => void>();
+  /** Wake-up callbacks of this process's consumers, by the wire topics they read. */
+  private readonly wakers = new Map<() => void, ReadonlySet<string>>();
   private readonly consumers = new Set<Consumer>();
 
   private unlisten: Unlisten = () => Promise.resolve();
@@ -45,7 +46,7 @@ export class SqlLogBus implements Bus {
   static async open(sql: SqlClient, options: SqlLogBusOptions = {}): Promise<SqlLogBus> {
     await migrate(sql, SQL_LOG_MODULE, SQL_LOG_MIGRATIONS);
     const bus = new SqlLogBus(sql, options);
-    bus.unlisten = await sql.listen(SQL_LOG_CHANNEL, () => bus.notifyPublished());
+    bus.unlisten = await sql.listen(SQL_LOG_CHANNEL, (wireTopic) => bus.notifyPublished(wireTopic));
     return bus;
   }
 
@@ -58,23 +59,21 @@ export class SqlLogBus implements Bus {
       envelope: event,
       headers: encoded[i]?.headers ?? {},
     }));
-    await this.sql.transaction(async (tx) => {
-      // Locks the topic row until commit: offsets are handed out and become visible in order, with no gaps.
-      const reserved = await tx.query<{ next_offset: number }>(
-        'UPDATE bus_topics SET next_offset = next_offset + $2 WHERE topic = $1 RETURNING next_offset',
-        [wireTopic, rows.length],
-      );
-      const end = reserved.rows[0]?.next_offset;
-      if (end === undefined) throw new UnknownTopicError(topic);
-      await tx.query(
-        `INSERT INTO bus_log (topic, "offset", key, envelope, headers)
-         SELECT $1, $2::bigint + m.ord - 1, m.value->>'key', m.value->'envelope', m.value->'headers'
-         FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS m(value, ord)`,
-        [wireTopic, Number(end) - rows.length, JSON.stringify(rows)],
-      );
-      await tx.query('SELECT pg_notify($1, $2)', [SQL_LOG_CHANNEL, wireTopic]);
-    });
-    this.notifyPublished();
+    // One statement, so one round trip and its own transaction: the topic row stays locked until commit, so
+    // offsets are handed out and become visible in order, with no gaps; NOTIFY is delivered at that commit.
+    const { rows: reserved } = await this.sql.query<{ next_offset: number }>(
+      `WITH reserved AS (
+         UPDATE bus_topics SET next_offset = next_offset + $2 WHERE topic = $1 RETURNING next_offset
+       ), appended AS (
+         INSERT INTO bus_log (topic, "offset", key, envelope, headers)
+         SELECT $1, reserved.next_offset - $2 + m.ord - 1, m.value->>'key', m.value->'envelope', m.value->'headers'
+         FROM reserved, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS m(value, ord)
+       )
+       SELECT next_offset, pg_notify($4, $1) FROM reserved`,
+      [wireTopic, rows.length, JSON.stringify(rows), SQL_LOG_CHANNEL],
+    );
+    if (reserved.length === 0) throw new UnknownTopicError(topic);
+    this.notifyPublished(wireTopic);
   }
 
   consume(options: ConsumerOptions): Promise<Consumer> {
@@ -87,8 +86,8 @@ export class SqlLogBus implements Bus {
       pollIntervalMs: this.options.pollIntervalMs ?? 200,
       batchSize: this.options.batchSize ?? 200,
       deadLetter: (groupId, letter) => this.writeDeadLetter(groupId, letter),
-      onPublished: (wake) => {
-        this.wakers.add(wake);
+      onPublished: (wireTopics, wake) => {
+        this.wakers.set(wake, wireTopics);
         return () => this.wakers.delete(wake);
       },
     });
@@ -128,8 +127,9 @@ export class SqlLogBus implements Bus {
     await this.unlisten();
   }
 
-  private notifyPublished(): void {
-    for (const wake of this.wakers) wake();
+  /** Wakes the consumers that read `wireTopic`: a publish on another topic costs them no poll. */
+  private notifyPublished(wireTopic: string): void {
+    for (const [wake, topics] of this.wakers) if (topics.has(wireTopic)) wake();
   }
 
   private async writeDeadLetter(groupId: string, letter: DeadLetter): Promise<void> {

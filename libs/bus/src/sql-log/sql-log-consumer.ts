@@ -16,8 +16,8 @@ export interface SqlLogConsumerContext {
   readonly pollIntervalMs: number;
   readonly batchSize: number;
   readonly deadLetter: (groupId: string, letter: DeadLetter) => Promise<void>;
-  /** Registers a wake-up callback fired when something was published; returns its unregistration. */
-  readonly onPublished: (wake: () => void) => () => void;
+  /** Registers a wake-up callback fired when something was published on one of these wire topics; returns its unregistration. */
+  readonly onPublished: (wireTopics: ReadonlySet<string>, wake: () => void) => () => void;
 }
 
 interface LogRow {
@@ -46,7 +46,8 @@ export class SqlLogConsumer implements Consumer {
     private readonly context: SqlLogConsumerContext,
   ) {
     this.group = context.names.wire(options.groupId);
-    this.unregister = context.onPublished(() => this.wake?.());
+    const wireTopics = new Set(options.topics.map((topic) => context.names.wire(topic)));
+    this.unregister = context.onPublished(wireTopics, () => this.wake?.());
   }
 
   start(): void {
