@@ -169,9 +169,10 @@ export class IngressModule {
                 ref === undefined ? DEFAULT_PROFILE : profiles.profile(ref),
               ),
               credentials: new CredentialRefResolver(),
-              // Few publishes in flight, so concurrent requests' records pile into bigger batches: more
-              // in flight only queue behind the producer (Kafka) or the topic's row lock (embedded log).
-              records: new BusRecordSink(bus, { maxInFlight: 2 }),
+              // One publish in flight, so concurrent requests' records pile into the next batch: more in
+              // flight only queue behind the producer (Kafka) or the topic's row lock (embedded log), and
+              // measured worse on both at 32 and 64 concurrent requests (bench/ingress/README.md).
+              records: new BusRecordSink(bus, { maxInFlight: 1 }),
             };
           },
         },

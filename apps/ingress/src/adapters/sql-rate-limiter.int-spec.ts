@@ -61,6 +61,58 @@ describe('SqlRateLimiter on PostgreSQL', () => {
     expect(roundTrips).toBeLessThan(400 / 5);
   });
 
+  it('Given 200 concurrent settles on one connection, When their tokens are added, Then they share a few UPDATEs, the sum is exact, and the other replica refuses past the token limit', async () => {
+    let additions = 0;
+    const counting = (client: SqlClient) => ({
+      query: ((text: string, params?: unknown[]) => {
+        if (text.includes('tokens + $3')) additions += 1;
+        return client.query(text, params);
+      }) as SqlClient['query'],
+    });
+    const [a, b] = await Promise.all(clients.map((c) => SqlRateLimiter.open(counting(c))));
+    const now = new Date('2026-11-26T12:05:10Z');
+    const limit = { tokensPerMinute: 2_000 };
+
+    await Promise.all(
+      Array.from({ length: 200 }, () => a.consumeTokens({ connectionId: 'con_tokens', tokens: 10, now })),
+    );
+
+    const { rows } = await clients[0].query<{ tokens: string }>(
+      'SELECT tokens FROM ingress_rate_windows WHERE connection_id = $1',
+      ['con_tokens'],
+    );
+    expect(Number(rows[0]?.tokens)).toBe(2_000);
+    expect(additions).toBeLessThan(20);
+    const onOtherReplica = await b.admit({ connectionId: 'con_tokens', limit, now, estimatedTokens: 1 });
+    expect(onOtherReplica).toMatchObject({ admitted: false, reason: 'tokens' });
+  });
+
+  it('Given a database that fails, When tokens are added, Then the settle rejects (the caller marks it) and a later settle is unaffected', async () => {
+    let fail = true;
+    const flaky = new SqlRateLimiter(
+      {
+        query: ((text: string, params?: unknown[]) =>
+          fail
+            ? Promise.reject(new Error('connection lost'))
+            : clients[0].query(text, params)),
+      },
+      1_000,
+    );
+    const now = new Date('2026-11-26T12:06:10Z');
+
+    await expect(flaky.consumeTokens({ connectionId: 'con_flaky', tokens: 5, now })).rejects.toThrow(
+      'connection lost',
+    );
+    fail = false;
+    await flaky.consumeTokens({ connectionId: 'con_flaky', tokens: 7, now });
+
+    const { rows } = await clients[0].query<{ tokens: string }>(
+      'SELECT tokens FROM ingress_rate_windows WHERE connection_id = $1',
+      ['con_flaky'],
+    );
+    expect(Number(rows[0]?.tokens)).toBe(7);
+  });
+
   it('Given a database that does not answer in time, When admitting, Then it fails closed', async () => {
     const slow = new SqlRateLimiter({ query: () => new Promise(() => undefined) }, 20);
     const admission = await slow.admit({

@@ -41,6 +41,13 @@ const PRUNE = `DELETE FROM ingress_rate_windows WHERE window_start < $1`;
 
 type Admit = Parameters<RateLimiter['admit']>[0];
 
+interface PendingTokens {
+  readonly connectionId: string;
+  readonly windowStart: Date;
+  tokens: number;
+  readonly waiters: { resolve(): void; reject(error: unknown): void }[];
+}
+
 interface Waiting {
   readonly input: Admit;
   resolve(admission: RateAdmission): void;
@@ -63,6 +70,9 @@ export class SqlRateLimiter implements RateLimiter {
   /** Per (connection, window): requests waiting for the lease in flight. */
   private readonly waiting = new Map<string, Waiting[]>();
   private readonly inFlight = new Set<string>();
+  /** Per (connection, window): tokens consumed and not yet written, with the settles waiting for them. */
+  private readonly pendingTokens = new Map<string, PendingTokens>();
+  private readonly flushing = new Set<string>();
 
   constructor(
     private readonly sql: SqlExecutor,
@@ -102,11 +112,48 @@ export class SqlRateLimiter implements RateLimiter {
     });
   }
 
-  async consumeTokens(input: Parameters<RateLimiter['consumeTokens']>[0]): Promise<void> {
+  /**
+   * Adds tokens to the shared row with group commit: while one addition for a (connection, window) is in
+   * flight, later ones accumulate and go in the next single UPDATE, so a busy connection costs a round trip
+   * per flush rather than per request and concurrent settles never queue on the row lock. Each caller still
+   * resolves only once its tokens are in the row.
+   */
+  consumeTokens(input: Parameters<RateLimiter['consumeTokens']>[0]): Promise<void> {
     const windowStart = windowOf(input.now).start;
-    const lease = this.leases.get(`${input.connectionId}|${windowStart.getTime()}`);
+    const key = `${input.connectionId}|${windowStart.getTime()}`;
+    const lease = this.leases.get(key);
     if (lease !== undefined) lease.tokens += input.tokens;
-    await this.withTimeout(this.sql.query(ADD_TOKENS, [input.connectionId, windowStart, input.tokens]));
+    return new Promise((resolve, reject) => {
+      const pending = this.pendingTokens.get(key);
+      if (pending !== undefined) {
+        pending.tokens += input.tokens;
+        pending.waiters.push({ resolve, reject });
+      } else {
+        this.pendingTokens.set(key, {
+          connectionId: input.connectionId,
+          windowStart,
+          tokens: input.tokens,
+          waiters: [{ resolve, reject }],
+        });
+      }
+      if (!this.flushing.has(key)) void this.flushTokens(key);
+    });
+  }
+
+  private async flushTokens(key: string): Promise<void> {
+    this.flushing.add(key);
+    for (let batch = this.pendingTokens.get(key); batch !== undefined; batch = this.pendingTokens.get(key)) {
+      this.pendingTokens.delete(key);
+      try {
+        await this.withTimeout(
+          this.sql.query(ADD_TOKENS, [batch.connectionId, batch.windowStart, batch.tokens]),
+        );
+        for (const waiter of batch.waiters) waiter.resolve();
+      } catch (error: unknown) {
+        for (const waiter of batch.waiters) waiter.reject(error);
+      }
+    }
+    this.flushing.delete(key);
   }
 
   private async drain(key: string, connectionId: string, windowStart: Date): Promise<void> {
