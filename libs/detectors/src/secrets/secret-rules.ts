@@ -555,10 +555,10 @@ export const SECRET_RULES: readonly SecretRule[] = [
     3,
     3.5,
   ),
-  // YAML / .env style `secret: value` with the value alone up to the end of the line
+  // YAML / .env style `secret: value` with the value alone up to the end of the line (or a flow-mapping `,`)
   r(
     'yaml_keyword_secret',
-    `(?<![A-Za-z])(?:(?i:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|client[_-]?secret|private[_-]?key|credentials?|session[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key))(?![a-z])[\\w.-]{0,20}[ \\t]*:[ \\t]+([^\\s"'\`;,]{8,200})(?=[ \\t]*(?:#[^\\n]*)?(?:\\r?\\n|$))`,
+    `(?<![A-Za-z])(?:(?i:password|passwd|pass|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|client[_-]?secret|private[_-]?key|credentials?|session[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key))(?![a-z])[\\w.-]{0,20}[ \\t]*:[ \\t]+([^\\s"'\`;,]{8,200})(?=,?[ \\t]*(?:#[^\\n]*)?(?:\\r?\\n|$))`,
     0.7,
     1,
     3.0,

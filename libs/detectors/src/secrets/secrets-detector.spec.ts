@@ -158,6 +158,7 @@ describe('secrets detector, by kind of labeled source', () => {
       ['string_init_secret', 'QString apiKey{"Zx9Qw3LmN7pR2tV8"};'],
       ['keyword_quoted_secret', 'password = "value with quotes and spaces"'],
       ['generic_keyword_secret', 'db_pass := Zx9Qw3LmN7pR2tV8'],
+      ['yaml_keyword_secret', '{ db_pass: Zx9Qw3LmN7pR2tV8,\n  host: db }'],
     ])('When scanned (%s) Then the value is reported', (rule, text) => {
       expect(rules(text)).toContain(`rule:${rule}`);
     });
@@ -167,6 +168,8 @@ describe('secrets detector, by kind of labeled source', () => {
       'std::string secret("<your secret here>");',
       'password: ${link}',
       "CLOUD_APIKEY: 'insert_key_here'",
+      'bypass: Zx9Qw3LmN7pR2tV8',
+      'pass_through: Zx9Qw3LmN7pR2tV8,',
     ])('When the value is read at run time or is a placeholder (%s) Then nothing is reported', (text) => {
       expect(rules(text)).toEqual([]);
     });
