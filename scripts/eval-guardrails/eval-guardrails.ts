@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   DEFAULT_PROFILE,
+  DEFAULT_THRESHOLD,
   detectExfil,
   detectInjection,
   detectPii,
@@ -147,9 +148,11 @@ function evalPii(): Counts {
   return total;
 }
 
-function evalSecrets(): Counts {
+/** Record-level counts at the default threshold (what a profile without `threshold` acts on). */
+function evalSecrets(): { atDefault: Counts; withInformational: Counts } {
   const records = loadJsonl(dataDir, 'secrets.jsonl');
   const total = new Counts();
+  const withInformational = new Counts();
   const subsets = new Map<string, Counts>();
   const sizes = new Map<string, number>();
   let spans = 0;
@@ -161,8 +164,9 @@ function evalSecrets(): Counts {
       detectSecrets(v.text).map((f) => ({ ...f, ...v.toOriginal(f.start, f.end) })),
     );
     const actual = r.label === 'secret';
-    const flagged = found.length > 0;
+    const flagged = found.some((f) => f.score >= DEFAULT_THRESHOLD.secrets);
     total.add(flagged, actual);
+    withInformational.add(found.length > 0, actual);
     const c = subsets.get(r.subset) ?? new Counts();
     c.add(flagged, actual);
     subsets.set(r.subset, c);
@@ -183,9 +187,12 @@ function evalSecrets(): Counts {
   print(
     `span overlap recall on labeled spans: ${(spansHit / Math.max(1, spans)).toFixed(3)} (${spansHit}/${spans})`,
   );
+  print(
+    `with informational findings (score < ${DEFAULT_THRESHOLD.secrets}, kind:infrastructure): recall ${withInformational.recall.toFixed(3)}, fpr ${withInformational.fpr.toFixed(3)}`,
+  );
   print();
   writeDetail('secrets-errors.txt', errors);
-  return total;
+  return { atDefault: total, withInformational };
 }
 
 function evalExfil(): Counts {
@@ -255,7 +262,7 @@ async function main(): Promise<void> {
   print();
   const injection = evalInjection();
   const pii = evalPii();
-  const secrets = evalSecrets();
+  const { atDefault: secrets, withInformational: secretsInformational } = evalSecrets();
   const exfil = evalExfil();
   const outputs = evalOutputsClean();
   const summary = {
@@ -271,6 +278,7 @@ async function main(): Promise<void> {
       recall: r4(secrets.recall),
       f1: r4(secrets.f1),
       fpr: r4(secrets.fpr),
+      withInformational: { recall: r4(secretsInformational.recall), fpr: r4(secretsInformational.fpr) },
     },
     exfil: { precision: r4(exfil.precision), recall: r4(exfil.recall), f1: r4(exfil.f1), fpr: r4(exfil.fpr) },
     outputs_clean: {

@@ -23,7 +23,14 @@ export {
   type GuardrailProfile,
 } from './scan/profile';
 export { redact, PlaceholderRegistry } from './scan/redact';
-export { scan, runDetector, type ScanAction, type ScanFinding, type ScanResult } from './scan/scan-engine';
+export {
+  scan,
+  runDetector,
+  DEFAULT_THRESHOLD,
+  type ScanAction,
+  type ScanFinding,
+  type ScanResult,
+} from './scan/scan-engine';
 export {
   StreamOutputScanner,
   sseBlockedEvent,

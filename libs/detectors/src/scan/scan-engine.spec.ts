@@ -66,6 +66,25 @@ describe('scan engine', () => {
     });
   });
 
+  describe('Given an answer naming an S3 bucket (an informational secrets finding)', () => {
+    const answer = 'Upload the dump with `aws s3 cp dump.sql s3://acme-backups-prod/`.';
+
+    it('When scanned with the default profile Then it is allowed', () => {
+      expect(scan('output', answer, DEFAULT_PROFILE)).toEqual({ action: 'allow', findings: [] });
+    });
+
+    it('When the profile lowers the secrets threshold to 0.4 Then the bucket is acted on', () => {
+      const infra: GuardrailProfile = {
+        name: 'infra',
+        input: [],
+        output: [{ type: 'secrets', action: 'redact', threshold: 0.4 }],
+      };
+      const res = scan('output', answer, infra);
+      expect(res.action).toBe('redact');
+      expect(res.findings[0].signals).toContain('kind:infrastructure');
+    });
+  });
+
   describe('Property: redaction never leaves a detected span in the output', () => {
     const emails = fc
       .tuple(fc.stringMatching(/^[a-z]{3,8}$/), fc.stringMatching(/^[a-z]{3,8}$/))

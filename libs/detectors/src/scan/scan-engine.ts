@@ -28,7 +28,8 @@ export interface ScanResult {
   readonly redacted?: string;
 }
 
-const DEFAULT_THRESHOLD: Record<Exclude<DetectorType, 'injection'>, number> = {
+/** The score a finding needs when a profile sets no threshold. */
+export const DEFAULT_THRESHOLD: Record<Exclude<DetectorType, 'injection'>, number> = {
   pii: 0.5,
   secrets: 0.5,
   exfil: 0.5,

@@ -99,7 +99,6 @@ export const SECRET_RULES: readonly SecretRule[] = [
     0.9,
     1,
   ),
-  r('aws_arn', `arn:aws:iam::\\d{12}:`, 0.6),
   r('gcp_api_key', `${B}(AIza[0-9A-Za-z_-]{35})${E}`, 0.9, 1),
   r('gcp_oauth_secret', `${B}(GOCSPX-[A-Za-z0-9_-]{28})${E}`, 0.95, 1),
   r('gcp_oauth_token', `${B}(ya29\\.[A-Za-z0-9_-]{30,})`, 0.9, 1),
@@ -556,10 +555,10 @@ export const SECRET_RULES: readonly SecretRule[] = [
     3,
     3.5,
   ),
-  // YAML / .env style `secret: value` with the value alone up to the end of the line
+  // YAML / .env style `secret: value` with the value alone up to the end of the line (or a flow-mapping `,`)
   r(
     'yaml_keyword_secret',
-    `(?<![A-Za-z])(?:(?i:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|client[_-]?secret|private[_-]?key|credentials?|session[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key))(?![a-z])[\\w.-]{0,20}[ \\t]*:[ \\t]+([^\\s"'\`;,]{8,200})(?=[ \\t]*(?:#[^\\n]*)?(?:\\r?\\n|$))`,
+    `(?<![A-Za-z])(?:(?i:password|passwd|pass|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|client[_-]?secret|private[_-]?key|credentials?|session[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key))(?![a-z])[\\w.-]{0,20}[ \\t]*:[ \\t]+([^\\s"'\`;,]{8,200})(?=,?[ \\t]*(?:#[^\\n]*)?(?:\\r?\\n|$))`,
     0.7,
     1,
     3.0,
@@ -571,6 +570,48 @@ export const SECRET_RULES: readonly SecretRule[] = [
     0.8,
     1,
     3.5,
+  ),
+  // Infrastructure identifiers: not credentials, so scored below the default threshold (0.5) and
+  // acted on only by a profile that asks for them (`threshold: 0.4`). See `INFRASTRUCTURE_RULES`.
+  r(
+    's3_bucket_host',
+    `(?<![\\w.-])([a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\\.s3(?:[.-][a-z0-9-]+)?\\.amazonaws\\.com)`,
+    0.4,
+    1,
+  ),
+  r(
+    's3_bucket_path',
+    `(?<![\\w.-])(s3(?:[.-][a-z0-9-]+)?\\.amazonaws\\.com/[a-z0-9][a-z0-9._-]{1,61}[a-z0-9])(?![\\w.-])`,
+    0.4,
+    1,
+  ),
+  r(
+    'gcs_bucket_host',
+    `(?<![\\w.-])([a-z0-9](?:[a-z0-9._-]{0,220}[a-z0-9])?\\.storage\\.googleapis\\.com)`,
+    0.4,
+    1,
+  ),
+  r(
+    'gcs_bucket_path',
+    `(?<![\\w.-])(storage\\.googleapis\\.com/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9])(?![\\w.-])`,
+    0.4,
+    1,
+  ),
+  r('bucket_uri', `(?<![\\w.-])((?:s3|gs)://[a-z0-9][a-z0-9._-]{1,221}[a-z0-9])`, 0.4, 1),
+  r('aws_s3_arn', `(arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9._-]{1,61}[a-z0-9])`, 0.4, 1),
+  r('aws_account_arn', `(arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\\d{12}:[^\\s"'\`<>,;)]+)`, 0.4, 1),
+  r(
+    'aws_account_id',
+    `(?<![A-Za-z])(?i:aws)[\\w.-]{0,10}?(?i:account)[_.-]?(?i:id)["']?[ \\t]*[:=][ \\t]*["']?(\\d{12})(?!\\d)`,
+    0.4,
+    1,
+  ),
+  // C++/Java/Qt direct initialization of a credential-named string: `std::string secret("…")`
+  r(
+    'string_init_secret',
+    `(?<![\\w:])(?:std::)?(?:w?string|String|QString|CString)[ \\t]+\\w*?(?i:password|passwd|secret|token|api_?key|private_?key)[ \\t]*[({][ \\t]*"([^"\\n]{4,200})"[ \\t]*[)}]`,
+    0.75,
+    1,
   ),
   r(
     'natural_language_password',
@@ -629,6 +670,14 @@ const MANUAL_HINTS: Readonly<Record<string, readonly string[]>> = {
   keyword_reverse_compare: ['==', '!='],
   keyword_pair_secret: ['pass', 'secret', 'token', 'key', 'login'],
   auth_quoted_secret: ['auth'],
+  string_init_secret: ['string'],
+  s3_bucket_host: ['amazonaws.com'],
+  s3_bucket_path: ['amazonaws.com'],
+  gcs_bucket_host: ['storage.googleapis.com'],
+  gcs_bucket_path: ['storage.googleapis.com'],
+  bucket_uri: ['s3://', 'gs://'],
+  aws_s3_arn: ['arn:aws'],
+  aws_account_arn: ['arn:aws'],
   newrelic_license_suffix: ['nral'],
   discord_token: ['.'],
   kubernetes_bootstrap_token: ['.'],

@@ -123,3 +123,93 @@ describe('secrets detector', () => {
     });
   });
 });
+
+describe('secrets detector, by kind of labeled source', () => {
+  const rules = (text: string): string[] => detectSecrets(text).map((f) => f.signals[0]);
+
+  describe('Given provider-format tokens as rule test suites write them (gitleaks tps, Nosey Parker examples)', () => {
+    it.each([
+      ['slack_token', 'SLACK_BOT_TOKEN=xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1'],
+      ['aws_access_key_id', '  aws_access_key_id: AKIAQ4T5ZW2LMDY7NB3E'],
+      ['npm_token', '//registry.npmjs.org/:_authToken=npm_Fq8sT2vK9xZ3mB7nQ1wR5yL0pD4hJ6cE8gA2'],
+      ['sendgrid_key', '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'],
+    ])('When scanned (%s) Then the rule reports it', (rule, text) => {
+      expect(rules(text)).toContain(`rule:${rule}`);
+    });
+  });
+
+  describe('Given documentation placeholders in a provider format (gitleaks fps, Nosey Parker negatives)', () => {
+    it.each([
+      'ghp_' + 'x'.repeat(36),
+      'PERPLEXITY_API_KEY=pplx-' + 'x'.repeat(48),
+      'aws_access_key: AKIAIOSFODNN7EXAMPLE',
+      'discord=' + '0'.repeat(32),
+      'kubeadm join --token abcdef.0123456789abcdef',
+      'const SNYK_TOKEN = "12345678-ABCD-ABCD-ABCD-1234567890AB"',
+      'okta_api_token = 00' + 'a'.repeat(40),
+    ])('When scanned %s Then nothing is reported', (text) => {
+      expect(rules(text)).toEqual([]);
+    });
+  });
+
+  describe('Given keyword assignments as detect-secrets tests write them', () => {
+    it.each([
+      ['string_init_secret', 'std::string secret("q7#Vd9!mLr2$wZ");'],
+      ['string_init_secret', 'QString apiKey{"Zx9Qw3LmN7pR2tV8"};'],
+      ['keyword_quoted_secret', 'password = "value with quotes and spaces"'],
+      ['generic_keyword_secret', 'db_pass := Zx9Qw3LmN7pR2tV8'],
+      ['yaml_keyword_secret', '{ db_pass: Zx9Qw3LmN7pR2tV8,\n  host: db }'],
+    ])('When scanned (%s) Then the value is reported', (rule, text) => {
+      expect(rules(text)).toContain(`rule:${rule}`);
+    });
+
+    it.each([
+      'std::string password(getenv("DB_PASSWORD"));',
+      'std::string secret("<your secret here>");',
+      'password: ${link}',
+      "CLOUD_APIKEY: 'insert_key_here'",
+      'bypass: Zx9Qw3LmN7pR2tV8',
+      'pass_through: Zx9Qw3LmN7pR2tV8,',
+    ])('When the value is read at run time or is a placeholder (%s) Then nothing is reported', (text) => {
+      expect(rules(text)).toEqual([]);
+    });
+  });
+
+  describe('Given infrastructure identifiers (bucket names, AWS account ids; Nosey Parker reports them)', () => {
+    it.each([
+      ['s3_bucket_host', 'https://acme-backups-prod.s3.eu-west-1.amazonaws.com/db.dump'],
+      ['s3_bucket_path', 'curl https://s3.amazonaws.com/acme-backups-prod/db.dump'],
+      ['gcs_bucket_host', 'acme-ml-data.storage.googleapis.com'],
+      ['bucket_uri', 'aws s3 cp dump.sql s3://acme-backups-prod/'],
+      ['aws_s3_arn', '"Resource": "arn:aws:s3:::acme_backups_prod/*"'],
+      [
+        'aws_account_arn',
+        'KeyId: arn:aws:kms:us-east-1:803084325827:key/84a66985-f968-4bac-82c2-365518adf157',
+      ],
+      ['aws_account_id', 'aws_account_id=891521536143'],
+    ])(
+      'When scanned (%s) Then it is reported as informational, below the default threshold',
+      (rule, text) => {
+        const f = detectSecrets(text).find((x) => x.signals[0] === `rule:${rule}`);
+        expect(f?.signals).toContain('kind:infrastructure');
+        expect(f?.score).toBeLessThan(0.5);
+      },
+    );
+
+    it.each([
+      'https://storage.googleapis.com',
+      '.s3.amazonaws.com',
+      'arn:aws:sns:us-east-1:111122223333:alerts',
+      'arn:aws:iam::123456789012:user/alice is the format',
+      'aws_account_id=123456789012',
+      'arn:aws:s3:::${bucket_name}',
+      's3.amazonaws.com/example-bucket',
+      'arn:aws:iam::aws:policy/IAMUserChangePassword',
+    ])(
+      'When it is an endpoint, a documentation example or a template (%s) Then nothing is reported',
+      (text) => {
+        expect(rules(text)).toEqual([]);
+      },
+    );
+  });
+});

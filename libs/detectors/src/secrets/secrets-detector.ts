@@ -6,6 +6,7 @@ import {
   looksLikeMaskOrTemplate,
   looksLikePlaceholder,
   looksLikeTemplate,
+  sequentialShare,
   shannonEntropy,
 } from './entropy';
 import { SECRET_RULES_WITH_HINTS as SECRET_RULES, type SecretRule } from './secret-rules';
@@ -40,6 +41,7 @@ const GENERIC_RULES = new Set([
   'yaml_keyword_secret',
   'credential_next_line',
   'prose_credential_disclosure',
+  'string_init_secret',
 ]);
 /** Rules whose keyword is prose ("the password is …"), not an identifier to vet. */
 const PROSE_RULES = new Set([
@@ -57,12 +59,36 @@ const URL_PASSWORD_RULES = new Set(['connection_string_url', 'url_credentials', 
  * variables are not.
  */
 const LITERAL_ARGUMENT_RULES = new Set(['ldap_directory_entry', 'netrc_password']);
+/** Bucket names and AWS account ids: reported below the default threshold, as `kind:infrastructure`. */
+const INFRASTRUCTURE_RULES = new Set([
+  's3_bucket_host',
+  's3_bucket_path',
+  'gcs_bucket_host',
+  'gcs_bucket_path',
+  'bucket_uri',
+  'aws_s3_arn',
+  'aws_account_arn',
+  'aws_account_id',
+]);
+
+/** AWS documentation account ids (`123456789012`, `111122223333`): few distinct digits or a counting run. */
+function documentationAccountId(id: string): boolean {
+  return new Set(id).size <= 4 || sequentialShare(id) >= 0.5;
+}
+
+function acceptInfrastructure(value: string): boolean {
+  if (looksLikeMaskOrTemplate(value)) return false;
+  const account = /(?:^|:)(\d{12})(?::|$)/.exec(value);
+  return account === null || !documentationAccountId(account[1]);
+}
+
 const QUOTED_RULES = new Set([
   'keyword_quoted_secret',
   'keyword_reverse_compare',
   'natural_language_password',
   'keyword_pair_secret',
   'auth_quoted_secret',
+  'string_init_secret',
 ]);
 const NON_SECRET_IDENTIFIER =
   /(?:name|id|ids|file|path|url|uri|type|len|length|field|chars?|str|label|hint|policy|regex|pattern|header|param|env|var|ref|arn|dir|size|count|format|mode|version|reset|change|forgot|confirm|edit|update|validation|error|message|input|template|route|expires?|expiry|ttl|endpoint|prefix|column|table|hash|salt|iv|nonce)$|^(?:csrf|xsrf|public|pub|is|has|show|enable|use|min|max|not)(?:[_.-]|$)/i;
@@ -171,6 +197,8 @@ export function detectSecrets(text: string): Finding[] {
         if (!acceptGeneric(rule.id, value, text, m.index, start, end)) continue;
       } else if (URL_PASSWORD_RULES.has(rule.id)) {
         if (looksLikeTemplate(value)) continue;
+      } else if (INFRASTRUCTURE_RULES.has(rule.id)) {
+        if (!acceptInfrastructure(value)) continue;
       } else if (LITERAL_ARGUMENT_RULES.has(rule.id)) {
         if (looksLikeMaskOrTemplate(value) || /^[$%]/.test(value)) continue;
       } else if (!rule.id.startsWith('private_key') && looksLikeFormatPlaceholder(value)) {
@@ -178,6 +206,7 @@ export function detectSecrets(text: string): Finding[] {
       }
       if (MASKED_TAIL.test(text.slice(end, end + 14))) continue;
       const signals = [`rule:${rule.id}`];
+      if (INFRASTRUCTURE_RULES.has(rule.id)) signals.push('kind:infrastructure');
       let score = rule.score;
       const checksum = prefixedTokenChecksumValid(value);
       if (checksum !== undefined) {
