@@ -26,6 +26,11 @@ function reportedUsage(usage: unknown): { inputTokens: number; outputTokens: num
   return { inputTokens: u.prompt_tokens, outputTokens: u.completion_tokens };
 }
 
+/** The route counted the prompt's tokens for admission; counting them again would cost as much. */
+function inputTokenEstimate(body: ChatBody, call: UpstreamCall): number {
+  return call.context.request.estimatedInputTokens ?? countChatTokens(body.messages);
+}
+
 function forwardedBody(body: ChatBody, call: UpstreamCall): ChatBody {
   const redact = call.context.redactedInput !== undefined;
   const messages = redact
@@ -43,7 +48,7 @@ function forwardedBody(body: ChatBody, call: UpstreamCall): ChatBody {
 export function plainChatExchange(body: ChatBody, out: { response?: unknown }): UpstreamExchange {
   return async (call) => {
     const started = performance.now();
-    const inputEstimate = countChatTokens(body.messages);
+    const inputEstimate = inputTokenEstimate(body, call);
     const latency = (): number => performance.now() - started;
     let status: number | undefined;
     try {
@@ -158,7 +163,7 @@ export interface SseWriter {
 export function streamingChatExchange(body: ChatBody, writer: SseWriter): UpstreamExchange {
   return async (call): Promise<UpstreamResult> => {
     const started = performance.now();
-    const inputEstimate = countChatTokens(body.messages);
+    const inputEstimate = inputTokenEstimate(body, call);
     const clientWantsUsage = body.stream_options?.include_usage === true;
     const stream = call.inspector.stream(call.profile);
     let generated = '';
