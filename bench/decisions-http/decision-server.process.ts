@@ -1,7 +1,7 @@
 /**
  * The server half of `npm run bench:decisions:http`, in its own process so that the load generator never
  * shares an event loop with it: the policy service on PostgreSQL with its decision projection fed from the
- * embedded bus, seeded with the benchmark's connections and organization policies. Sends
+ * embedded bus (or Kafka with BENCH_BUS=kafka), seeded with the benchmark's connections and organization policies. Sends
  * `{ ready: { baseUrl, keys, resourceId, seedMs } }` to its parent over IPC, answers `{ cpu: true }` with
  * `{ cpu: process.cpuUsage() }` (the CPU time this server spent), and closes on `{ stop: true }`.
  */
@@ -78,8 +78,17 @@ async function seed(app: PolicyTestApp): Promise<{ keys: string[]; resourceId: s
 async function main(): Promise<void> {
   const send = process.send?.bind(process);
   if (!send) throw new Error('decision-server.process runs as a child of decisions-http.bench (IPC)');
+  // BENCH_BUS=kafka: distributed mode (projection fed and decisions recorded on Kafka, acks=all);
+  // default: the embedded bus on PostgreSQL.
+  const kafka =
+    process.env.BENCH_BUS === 'kafka'
+      ? {
+          KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+          WARDEN_TOPIC_PREFIX: `benchdec${Date.now().toString(36)}.`,
+        }
+      : {};
   const app = await startPolicyApp(
-    { LOG_LEVEL: 'warn' },
+    { LOG_LEVEL: 'warn', ...kafka },
     { heartbeatMs: 500, idleMs: 200, maxStalenessMs: 10_000 },
   );
   let closing = false;

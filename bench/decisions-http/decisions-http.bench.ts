@@ -8,7 +8,9 @@
  * their ratio, and the server's CPU time per request (user + system, read from the server process): on a
  * shared machine, where throughput moves with the neighbours' load, that is the steadier figure to compare.
  * BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS override the defaults;
- * BENCH_CPU_PROF=<dir> runs the server under `node --cpu-prof` and writes its profile there.
+ * BENCH_CPU_PROF=<dir> runs the server under `node --cpu-prof` and writes its profile there; BENCH_BUS=kafka
+ * runs it in distributed mode (projection fed and decisions recorded on Kafka at KAFKA_BROKERS, default
+ * 127.0.0.1:9092) instead of on the embedded bus.
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
