@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   if (!send) throw new Error('decision-server.process runs as a child of decisions-http.bench (IPC)');
   // BENCH_BUS=kafka: distributed mode (projection fed and decisions recorded on Kafka, acks=all);
   // default: the embedded bus on PostgreSQL.
-  const kafka =
+  const kafka: Record<string, string> =
     process.env.BENCH_BUS === 'kafka'
       ? {
           KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',

@@ -18,6 +18,7 @@ import { inspectInputStage } from './stages/inspect-input.stage';
 import { rateLimitStage } from './stages/rate-limit.stage';
 import { reserveBudgetStage } from './stages/reserve-budget.stage';
 import { resolveConnectionStage } from './stages/resolve-connection.stage';
+import { upstreamDeadline } from './upstream-deadline';
 
 export interface PipelinePorts {
   readonly authenticator: Authenticator;
@@ -143,8 +144,8 @@ export class IngressPipeline {
       this.mark(context, 'call_upstream', 'denied');
       return failed(deny('upstream_error', `the upstream credential of ${resource.id} is unavailable`));
     }
-    const timeout = AbortSignal.timeout(this.options.upstreamTimeoutMs);
-    const signal = clientSignal === undefined ? timeout : AbortSignal.any([clientSignal, timeout]);
+    const deadline = upstreamDeadline(this.options.upstreamTimeoutMs, clientSignal);
+    const signal = deadline.signal;
     const profile = profileRefOf(context);
     let result: UpstreamResult;
     try {
@@ -158,6 +159,8 @@ export class IngressPipeline {
       });
     } catch (error: unknown) {
       result = failed(deny('upstream_error', error instanceof Error ? error.message : String(error)));
+    } finally {
+      deadline.dispose();
     }
     const upstreamFailed = result.completion === 'upstream_failed' || result.completion === 'timeout';
     this.mark(context, 'call_upstream', upstreamFailed ? 'denied' : 'passed');
