@@ -91,10 +91,8 @@ describe('SqlRateLimiter on PostgreSQL', () => {
     let fail = true;
     const flaky = new SqlRateLimiter(
       {
-        query: ((text: string, params?: unknown[]) =>
-          fail
-            ? Promise.reject(new Error('connection lost'))
-            : clients[0].query(text, params)),
+        query: (text: string, params?: unknown[]) =>
+          fail ? Promise.reject(new Error('connection lost')) : clients[0].query(text, params),
       },
       1_000,
     );
