@@ -34,8 +34,12 @@ async function seed(app: PolicyTestApp): Promise<{ keys: string[]; resourceId: s
   const org = await app.seed.organization('Bench');
   const owner = await app.seed.principal(org, 'human', ['owner']);
   const agents = await Promise.all(Array.from({ length: AGENTS }, () => app.seed.principal(org, 'agent')));
+  const profileId = await app.guardrails.profile(org, 'bench');
   await waitFor(
-    () => agents.every((a) => app.projection.auth.principal(a.id)) && app.projection.auth.principal(owner.id),
+    () =>
+      agents.every((a) => app.projection.auth.principal(a.id)) &&
+      app.projection.auth.principal(owner.id) &&
+      app.projection.guardrailProfiles.has(org, profileId),
     { timeoutMs: 60_000 },
   );
   const resource = await app.call('POST', `/v1/orgs/${org}/resources`, {
@@ -55,7 +59,7 @@ async function seed(app: PolicyTestApp): Promise<{ keys: string[]; resourceId: s
         operations: [
           { action: 'mcp.tool', target: `tool_${i % 60}*`, constraints: { path: { prefix: '/srv/' } } },
         ],
-        guardrailProfileId: 'grp_bench',
+        guardrailProfileId: profileId,
       },
     });
     if (created.status !== 201) throw new Error(`connection ${i}: ${created.status} ${created.text}`);

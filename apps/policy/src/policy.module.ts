@@ -3,6 +3,7 @@ import { WARDEN_CONFIG, type WardenConfig } from '@warden/platform';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ConnectionChange } from './application/connection-change';
 import { eventSourcedRunnerProvider } from '@warden/event-sourcing';
+import { GuardrailProfileLookup } from './application/guardrail-profile-lookup';
 import { toHttpError } from './application/to-http-error';
 import { PolicyStreams } from './application/streams';
 import { ADMIN_AUTHORIZER } from './auth/admin-authorizer.port';
@@ -73,6 +74,7 @@ function providers(options: PolicyOptions): Provider[] {
     eventSourcedRunnerProvider(toHttpError),
     PolicyStreams,
     ConnectionChange,
+    GuardrailProfileLookup,
     PolicyProjection,
     PolicyAdminGuard,
     DecisionEngineHolder,

@@ -11,6 +11,7 @@ import { KafkaBus } from '@warden/bus';
 import { DecisionEngine, type DecisionInput } from '@warden/policy-engine';
 import { ReadinessRegistry } from '@warden/platform';
 import pino from 'pino';
+import { DEFAULT_POLICY_OPTIONS } from '../src/policy.options';
 import { PolicyProjection } from '../src/projection/policy-projection';
 
 const now = (): number => performance.timeOrigin + performance.now();
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   const request = JSON.parse(String(process.env.PROBE_INPUT)) as Omit<DecisionInput, 'context'>;
   const projection = new PolicyProjection(
     bus,
-    { maxStalenessMs: 10_000, heartbeatMs: 200, idleMs: 100 },
+    { ...DEFAULT_POLICY_OPTIONS, maxStalenessMs: 10_000, heartbeatMs: 200, idleMs: 100 },
     new ReadinessRegistry(),
     logger,
   );

@@ -19,6 +19,7 @@ describe('decision API and simulation over HTTP', () => {
   let agent: SeededPrincipal;
   let resourceId: string;
   let connectionId: string;
+  let profileId: string;
 
   const decide = async (
     target: string,
@@ -39,8 +40,12 @@ describe('decision API and simulation over HTTP', () => {
     org = await app.seed.organization('Acme');
     owner = await app.seed.principal(org, 'human', ['owner']);
     agent = await app.seed.principal(org, 'agent');
+    profileId = await app.guardrails.profile(org);
     await waitFor(
-      () => app.projection.state.principals.has(agent.id) && app.projection.auth.principal(owner.id),
+      () =>
+        app.projection.state.principals.has(agent.id) &&
+        app.projection.auth.principal(owner.id) &&
+        app.projection.guardrailProfiles.has(org, profileId),
     );
     resourceId = (
       (
@@ -63,7 +68,7 @@ describe('decision API and simulation over HTTP', () => {
           { action: 'mcp.tool', target: 'fs.*', constraints: { path: { prefix: '/srv/reports/' } } },
           { action: 'mcp.tool', target: 'pay', constraints: { amount: { max: 100 } } },
         ],
-        guardrailProfileId: 'grp_default',
+        guardrailProfileId: profileId,
       },
     });
     connectionId = (created.body as { id: string }).id;
@@ -78,7 +83,7 @@ describe('decision API and simulation over HTTP', () => {
 
   it("decides with the API key's principal: allow with obligations, deny outside the constraints, naming the policy", async () => {
     const allowed = await decide('fs.read', { path: '/srv/reports/q3.pdf' });
-    expect(allowed).toMatchObject({ decision: 'allow', obligations: { guardrailProfileId: 'grp_default' } });
+    expect(allowed).toMatchObject({ decision: 'allow', obligations: { guardrailProfileId: profileId } });
     expect(allowed.decisionId).toMatch(/^dec_/);
     expect(allowed.policyVersion).toContain(connectionId);
 

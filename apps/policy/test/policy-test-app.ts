@@ -3,12 +3,14 @@ import { InfrastructureModule } from '@warden/infrastructure';
 import { PolicyModule } from '../src/policy.module';
 import type { PolicyOptions } from '../src/policy.options';
 import { PolicyProjection } from '../src/projection/policy-projection';
+import { GuardrailsSeed } from '../../../test/support/guardrails-seed';
 import { IdentitySeed } from '../../../test/support/identity-seed';
 import { startServiceTestApp, type ServiceTestApp } from '../../../test/support/service-test-app';
 
 export interface PolicyTestApp extends ServiceTestApp {
   readonly store: EventStore;
   readonly seed: IdentitySeed;
+  readonly guardrails: GuardrailsSeed;
   readonly projection: PolicyProjection;
 }
 
@@ -16,6 +18,7 @@ export const TEST_POLICY_OPTIONS: Partial<PolicyOptions> = {
   heartbeatMs: 100,
   idleMs: 50,
   maxStalenessMs: 5_000,
+  guardrailProfileWaitMs: 300,
 };
 
 /** The policy service over HTTP on a fresh PostgreSQL database; embedded bus unless KAFKA_BROKERS is given. */
@@ -29,5 +32,11 @@ export async function startPolicyApp(
     imports: [InfrastructureModule.forRoot({ eventStore: true }), PolicyModule.withOptions(options)],
   });
   const store = app.nest.get<EventStore>(EVENT_STORE);
-  return { ...app, store, seed: new IdentitySeed(store), projection: app.nest.get(PolicyProjection) };
+  return {
+    ...app,
+    store,
+    seed: new IdentitySeed(store),
+    guardrails: new GuardrailsSeed(store),
+    projection: app.nest.get(PolicyProjection),
+  };
 }

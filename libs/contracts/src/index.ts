@@ -7,3 +7,4 @@ export * from './events/decisions.events';
 export * from './events/policy.events';
 export * from './events/guardrails.events';
 export * from './decision-record-events';
+export * from './read-models/guardrail-profile-directory';

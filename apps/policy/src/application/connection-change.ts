@@ -9,13 +9,17 @@ import {
   type ExistingConnection,
 } from '../domain/connection/connection.state';
 import { EventSourcedRunner } from '@warden/event-sourcing';
+import { GuardrailProfileLookup } from './guardrail-profile-lookup';
 import type { RequestContext } from './request-context';
 import { connectionNotFound } from './streams';
 
 /** Runs a command on an existing connection of the org in the path; If-Match is compared with its version. */
 @Injectable()
 export class ConnectionChange {
-  constructor(private readonly runner: EventSourcedRunner) {}
+  constructor(
+    private readonly runner: EventSourcedRunner,
+    private readonly profiles: GuardrailProfileLookup,
+  ) {}
 
   async run(
     orgId: string,
@@ -32,7 +36,7 @@ export class ConnectionChange {
         if (!loaded.state.exists || loaded.state.orgId !== orgId) throw connectionNotFound();
       },
       versionOf: (state) => (state.exists ? state.version : 0),
-      decide: (state) => decideConnection(command, state),
+      decide: (state) => decideConnection(command, state, this.profiles.of(orgId)),
       orgId,
       ctx,
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PolicyConnectionSpecV1 } from '@warden/contracts';
 import { ConflictError, NotFoundError } from '@warden/platform';
 import { EventSourcedRunner, idForIdempotencyKey, newId } from '@warden/event-sourcing';
+import { GuardrailProfileLookup } from '../../application/guardrail-profile-lookup';
 import type { RequestContext } from '../../application/request-context';
 import { assertSpecShape } from '../../application/spec-shape';
 import { PolicyStreams } from '../../application/streams';
@@ -28,6 +29,7 @@ export class CreateConnectionHandler {
     private readonly runner: EventSourcedRunner,
     private readonly streams: PolicyStreams,
     private readonly projection: PolicyProjection,
+    private readonly profiles: GuardrailProfileLookup,
   ) {}
 
   async execute(command: CreateConnectionCommand, ctx: RequestContext): Promise<Created<ConnectionResponse>> {
@@ -39,6 +41,7 @@ export class CreateConnectionHandler {
     if (principal !== undefined && principal.orgId !== command.orgId) {
       throw new NotFoundError('Principal not found.', 'principal_not_found');
     }
+    await this.profiles.awaitNamed(command.orgId, command.spec.guardrailProfileId);
     const connectionId =
       ctx.idempotencyKey !== undefined
         ? idForIdempotencyKey(
@@ -60,7 +63,12 @@ export class CreateConnectionHandler {
           );
         return connectionResponse({ ...loaded.state, ...firstVersion(loaded.state) });
       },
-      decide: (state) => decideConnection({ type: 'CreateConnection', connectionId, ...command }, state),
+      decide: (state) =>
+        decideConnection(
+          { type: 'CreateConnection', connectionId, ...command },
+          state,
+          this.profiles.of(command.orgId),
+        ),
       orgId: command.orgId,
       ctx,
     });

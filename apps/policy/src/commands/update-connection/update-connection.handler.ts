@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '@warden/platform';
 import { ConnectionChange } from '../../application/connection-change';
+import { GuardrailProfileLookup } from '../../application/guardrail-profile-lookup';
 import type { RequestContext } from '../../application/request-context';
 import { assertSpecShape } from '../../application/spec-shape';
 import type { ConnectionSpecPatch } from '../../domain/connection/connection.commands';
@@ -8,7 +9,10 @@ import { connectionResponse, type ConnectionResponse } from '../../http/response
 
 @Injectable()
 export class UpdateConnectionHandler {
-  constructor(private readonly change: ConnectionChange) {}
+  constructor(
+    private readonly change: ConnectionChange,
+    private readonly profiles: GuardrailProfileLookup,
+  ) {}
 
   async execute(
     orgId: string,
@@ -23,6 +27,7 @@ export class UpdateConnectionHandler {
       throw new ValidationFailedError(required.map((field) => ({ field, message: 'cannot be removed' })));
     }
     assertSpecShape({ ...patch });
+    await this.profiles.awaitNamed(orgId, patch.guardrailProfileId);
     return connectionResponse(
       await this.change.run(orgId, connectionId, ctx, { type: 'UpdateConnection', patch }),
     );

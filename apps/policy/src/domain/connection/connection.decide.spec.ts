@@ -1,7 +1,8 @@
 import type { PolicyConnectionSpecV1 } from '@warden/contracts';
+import fc from 'fast-check';
 import { given, rejectionOf } from '../testing/given-when-then';
-import type { CreateConnection } from './connection.commands';
-import { decideConnection } from './connection.decide';
+import type { ConnectionCommand, CreateConnection } from './connection.commands';
+import { decideConnection as decideWith, type ConnectionLookups } from './connection.decide';
 import {
   evolveConnection,
   initialConnection,
@@ -23,6 +24,17 @@ const create: CreateConnection = {
   resourceId: 'res_fs',
   spec: SPEC,
 };
+
+/** Org 1's profiles as the projection has seen them; `gpr_other` is org 2's and so never in this set. */
+const ORG_1_PROFILES: ConnectionLookups = { guardrailProfiles: new Set(['gpr_strict', 'gpr_lenient']) };
+
+function decideConnection(
+  command: ConnectionCommand,
+  state: ConnectionState,
+  lookups: ConnectionLookups = ORG_1_PROFILES,
+): ConnectionEvent[] {
+  return decideWith(command, state, lookups);
+}
 
 function history(...more: ((state: ConnectionState) => ConnectionEvent[])[]): ConnectionState {
   let state = given(initialConnection, evolveConnection, decideConnection(create, initialConnection));
@@ -141,5 +153,103 @@ describe('decideConnection', () => {
     expect(
       rejectionOf(() => decideConnection({ type: 'RollbackConnection', toVersion: 1 }, state)).code,
     ).toBe('connection_revoked');
+  });
+
+  describe('guardrail profile references', () => {
+    const NOT_FOUND = { code: 'guardrail_profile_not_found', kind: 'not_found' };
+    const naming = (guardrailProfileId: string): CreateConnection => ({
+      ...create,
+      spec: { ...SPEC, guardrailProfileId },
+    });
+    const withProfile = (id: string) => (s: ConnectionState) =>
+      decideConnection({ type: 'UpdateConnection', patch: { guardrailProfileId: id } }, s);
+
+    it("Given no connection, When created naming one of its organization's profiles, Then version 1 names it", () => {
+      const [event] = decideConnection(naming('gpr_strict'), initialConnection);
+
+      expect(event?.type).toBe('warden.policy.connection.created.v1');
+      expect(event?.data).toMatchObject({ spec: { guardrailProfileId: 'gpr_strict' } });
+    });
+
+    it.each([
+      ['an unknown id', 'gpr_unknown'],
+      ["another organization's profile", 'gpr_other'],
+    ])('Given no connection, When created naming %s, Then it is refused as not found', (_case, id) => {
+      expect(rejectionOf(() => decideConnection(naming(id), initialConnection))).toEqual(NOT_FOUND);
+    });
+
+    it("Given no connection, When created naming an unknown id or another organization's, Then both refusals carry the same message", () => {
+      const message = (id: string): string => {
+        try {
+          decideConnection(naming(id), initialConnection);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        throw new Error('expected a refusal');
+      };
+
+      expect(message('gpr_other')).toBe(message('gpr_unknown'));
+      expect(message('gpr_other')).not.toContain('gpr_other');
+    });
+
+    it('Given v1, When patched to an own profile, Then v2 names it; When patched to an unknown one, Then it is refused', () => {
+      const [event] = withProfile('gpr_lenient')(history());
+      expect(event?.data).toMatchObject({ version: 2, changedFields: ['guardrailProfileId'] });
+
+      expect(rejectionOf(() => withProfile('gpr_other')(history()))).toEqual(NOT_FOUND);
+    });
+
+    it('Given v1 naming a profile no longer known, When patched elsewhere or the profile removed, Then the version is recorded (only a newly named profile is checked)', () => {
+      const legacy = given(
+        initialConnection,
+        evolveConnection,
+        decideConnection(naming('gpr_gone'), initialConnection, { guardrailProfiles: new Set(['gpr_gone']) }),
+      );
+
+      expect(decideConnection({ type: 'UpdateConnection', patch: { minTrust: 90 } }, legacy)).toHaveLength(1);
+      expect(
+        decideConnection({ type: 'UpdateConnection', patch: { guardrailProfileId: null } }, legacy),
+      ).toHaveLength(1);
+    });
+
+    it('Given v1 named a profile and v2 another, When rolled back to v1 after its profile is gone, Then it is refused as not found', () => {
+      const v1Profile = { guardrailProfiles: new Set(['gpr_old', 'gpr_strict']) };
+      let state = given(
+        initialConnection,
+        evolveConnection,
+        decideConnection(naming('gpr_old'), initialConnection, v1Profile),
+      );
+      state = given(state, evolveConnection, withProfile('gpr_strict')(state));
+
+      const rollback: ConnectionCommand = { type: 'RollbackConnection', toVersion: 1 };
+      expect(rejectionOf(() => decideConnection(rollback, state))).toEqual(NOT_FOUND);
+      expect(decideConnection(rollback, state, v1Profile)[0]?.data).toMatchObject({
+        version: 3,
+        rolledBackToVersion: 1,
+        spec: { guardrailProfileId: 'gpr_old' },
+      });
+    });
+
+    it('Given v1 without a profile and v2 with one, When rolled back to v1 with no profile known, Then v3 drops the profile', () => {
+      const state = history(withProfile('gpr_strict'));
+
+      const [event] = decideConnection({ type: 'RollbackConnection', toVersion: 1 }, state, {
+        guardrailProfiles: new Set(),
+      });
+
+      expect(event?.data).toMatchObject({ version: 3, spec: SPEC, changedFields: ['guardrailProfileId'] });
+    });
+
+    it('Given any known profiles, When a connection is created naming an id, Then it is recorded exactly when the id is known', () => {
+      const id = fc.stringMatching(/^gpr_[a-z0-9]{1,6}$/);
+      fc.assert(
+        fc.property(fc.uniqueArray(id, { maxLength: 5 }), id, (known, named) => {
+          const lookups = { guardrailProfiles: new Set(known) };
+          const run = (): ConnectionEvent[] => decideConnection(naming(named), initialConnection, lookups);
+          if (known.includes(named)) expect(run()).toHaveLength(1);
+          else expect(rejectionOf(run)).toEqual(NOT_FOUND);
+        }),
+      );
+    });
   });
 });

@@ -19,6 +19,40 @@ function notFound(): PolicyRejection {
   return new PolicyRejection('not_found', 'connection_not_found', 'Connection not found.');
 }
 
+/**
+ * The guardrail profile ids of the connection's organization, as the service's projection of
+ * `warden.guardrails.v1` has seen them: a lookup result the handler passes in, so `decide` stays pure.
+ */
+export type KnownGuardrailProfiles = ReadonlySet<string>;
+
+export interface ConnectionLookups {
+  readonly guardrailProfiles: KnownGuardrailProfiles;
+}
+
+/**
+ * A version may only name a profile of the connection's own organization. Another organization's profile is
+ * refused exactly as an unknown id (same code, same message), so the answer reveals nothing about it. The
+ * check is as good as the projection: a profile created moments ago may not be known yet (retry).
+ */
+function mustNameKnownProfile(
+  spec: PolicyConnectionSpecV1,
+  lookups: ConnectionLookups,
+  restoredVersion?: number,
+): void {
+  const id = spec.guardrailProfileId;
+  if (id === undefined || lookups.guardrailProfiles.has(id)) return;
+  const subject =
+    restoredVersion === undefined
+      ? 'The guardrail profile'
+      : `The guardrail profile named by version ${restoredVersion}`;
+  throw new PolicyRejection(
+    'not_found',
+    'guardrail_profile_not_found',
+    `${subject} is not a profile of this organization. Profiles reach the policy service through ` +
+      'warden.guardrails.v1: one created moments ago may not be known yet; retry shortly.',
+  );
+}
+
 function mustBeActive(state: ExistingConnection): void {
   if (state.status === 'revoked') {
     throw new PolicyRejection(
@@ -55,7 +89,11 @@ function asEngineConnection(
   };
 }
 
-function create(command: CreateConnection, state: ConnectionState): ConnectionEvent[] {
+function create(
+  command: CreateConnection,
+  state: ConnectionState,
+  lookups: ConnectionLookups,
+): ConnectionEvent[] {
   if (state.exists)
     throw new PolicyRejection(
       'conflict',
@@ -64,6 +102,7 @@ function create(command: CreateConnection, state: ConnectionState): ConnectionEv
     );
   const spec = specOf(command.spec);
   validateConnectionSpec(spec);
+  mustNameKnownProfile(spec, lookups);
   return [
     {
       type: 'warden.policy.connection.created.v1',
@@ -80,11 +119,17 @@ function create(command: CreateConnection, state: ConnectionState): ConnectionEv
 }
 
 /**
- * Pure: a connection command and the connection's state → the events that record it. Every change is a
- * new version carrying the full spec; a change that changes nothing records nothing.
+ * Pure: a connection command, the connection's state and what the handler looked up → the events that record
+ * it. Every change is a new version carrying the full spec; a change that changes nothing records nothing.
+ * A guardrail profile is checked when a version newly names it (creation, a patch or a rollback that changes
+ * `guardrailProfileId`): a version that keeps its profile is not refused for it.
  */
-export function decideConnection(command: ConnectionCommand, state: ConnectionState): ConnectionEvent[] {
-  if (command.type === 'CreateConnection') return create(command, state);
+export function decideConnection(
+  command: ConnectionCommand,
+  state: ConnectionState,
+  lookups: ConnectionLookups,
+): ConnectionEvent[] {
+  if (command.type === 'CreateConnection') return create(command, state, lookups);
   if (!state.exists) throw notFound();
   switch (command.type) {
     case 'UpdateConnection': {
@@ -93,6 +138,7 @@ export function decideConnection(command: ConnectionCommand, state: ConnectionSt
       const changedFields = diffConnectionSpecs(state.spec, spec).map((c) => c.field);
       if (changedFields.length === 0) return [];
       validateConnectionSpec(spec);
+      if (changedFields.includes('guardrailProfileId')) mustNameKnownProfile(spec, lookups);
       return [
         {
           type: 'warden.policy.connection.updated.v1',
@@ -121,6 +167,8 @@ export function decideConnection(command: ConnectionCommand, state: ConnectionSt
         asEngineConnection(state, state.version, state.spec),
         asEngineConnection(state, target.version, target.spec),
       );
+      if (rollback.changedFields.includes('guardrailProfileId'))
+        mustNameKnownProfile(rollback.spec, lookups, target.version);
       return [
         {
           type: 'warden.policy.connection.updated.v1',
