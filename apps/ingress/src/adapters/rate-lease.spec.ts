@@ -24,15 +24,17 @@ describe('rate-limit leases', () => {
     expect(rate.previous('con_9', 4_000)).toBe(0);
   });
 
+  const counts = { requests: 0, tokens: 0, previous: { requests: 0, tokens: 0 } };
+
   it('Given a lease, When it is empty or older than its time to live, Then it is not used', () => {
-    expect(usable({ slots: 2, exhausted: false, tokens: 0, leasedAtMs: 0 }, LEASE_TTL_MS - 1)).toBe(true);
-    expect(usable({ slots: 2, exhausted: false, tokens: 0, leasedAtMs: 0 }, LEASE_TTL_MS)).toBe(false);
-    expect(usable({ slots: 0, exhausted: false, tokens: 0, leasedAtMs: 0 }, 1)).toBe(false);
+    expect(usable({ slots: 2, exhausted: false, ...counts, leasedAtMs: 0 }, LEASE_TTL_MS - 1)).toBe(true);
+    expect(usable({ slots: 2, exhausted: false, ...counts, leasedAtMs: 0 }, LEASE_TTL_MS)).toBe(false);
+    expect(usable({ slots: 0, exhausted: false, ...counts, leasedAtMs: 0 }, 1)).toBe(false);
     expect(usable(undefined, 1)).toBe(false);
   });
 
   it('Given a lease taken when the limit was reached, When asked within its time to live, Then the window counts as exhausted', () => {
-    const full = { slots: 0, exhausted: true, tokens: 0, leasedAtMs: 0 };
+    const full = { slots: 0, exhausted: true, ...counts, leasedAtMs: 0 };
     expect(exhausted(full, LEASE_TTL_MS - 1)).toBe(true);
     expect(exhausted(full, LEASE_TTL_MS)).toBe(false);
     expect(exhausted({ ...full, exhausted: false }, 1)).toBe(false);

@@ -1,3 +1,5 @@
+import type { WindowCounts } from './rate-check';
+
 /** How long leased slots stay usable: also the bound on how stale the window's token count can be. */
 export const LEASE_TTL_MS = 250;
 /** A lease covers about this share of a second of the connection's recent traffic. */
@@ -54,8 +56,12 @@ export interface LeasedSlots {
   slots: number;
   /** The window's request limit was reached when this lease was taken: refuse locally until it expires. */
   readonly exhausted: boolean;
+  /** Requests counted in the window's row once this lease was taken. */
+  readonly requests: number;
   /** Tokens of the window as the lease saw them, plus what this process consumed since. */
   tokens: number;
+  /** The previous window's counts, of which the sliding window still counts a decaying share. */
+  readonly previous: WindowCounts;
   readonly leasedAtMs: number;
 }
 
@@ -63,7 +69,7 @@ export function usable(lease: LeasedSlots | undefined, nowMs: number): lease is 
   return lease !== undefined && lease.slots > 0 && nowMs - lease.leasedAtMs < LEASE_TTL_MS;
 }
 
-export function exhausted(lease: LeasedSlots | undefined, nowMs: number): boolean {
+export function exhausted(lease: LeasedSlots | undefined, nowMs: number): lease is LeasedSlots {
   return (
     lease !== undefined && lease.exhausted && lease.slots === 0 && nowMs - lease.leasedAtMs < LEASE_TTL_MS
   );

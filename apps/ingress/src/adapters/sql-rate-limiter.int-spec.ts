@@ -111,6 +111,49 @@ describe('SqlRateLimiter on PostgreSQL', () => {
     expect(Number(rows[0]?.tokens)).toBe(7);
   });
 
+  it('Given 8 requests/min spent on one replica in the last second of a minute, When the other replica is asked across the edge, Then it refuses at first and admits as the previous minute decays', async () => {
+    const [a, b] = await Promise.all(clients.map((c) => SqlRateLimiter.open(c)));
+    const limit = { requestsPerMinute: 8 };
+    const admit = (limiter: SqlRateLimiter, now: string) =>
+      limiter.admit({ connectionId: 'con_edge', limit, now: new Date(now), estimatedTokens: 0 });
+    for (let i = 0; i < 8; i++) expect((await admit(a, '2026-11-26T12:10:59.000Z')).admitted).toBe(true);
+
+    const atEdge = await admit(b, '2026-11-26T12:11:00.500Z');
+    // 15 s in, three quarters of the previous minute (6) still count: two fit.
+    const quarter = [0, 1, 2].map(() => admit(b, '2026-11-26T12:11:15.000Z'));
+    const settled = await Promise.all(quarter);
+
+    expect(atEdge).toMatchObject({ admitted: false, reason: 'requests' });
+    expect(atEdge.admitted === false && atEdge.retryAfterSeconds).toBeGreaterThanOrEqual(7);
+    expect(settled.filter((x) => x.admitted)).toHaveLength(2);
+  });
+
+  it('Given a token limit spent in the previous minute, When asked early in the next, Then its decaying share still refuses a large request', async () => {
+    const [a, b] = await Promise.all(clients.map((c) => SqlRateLimiter.open(c)));
+    const limit = { tokensPerMinute: 1_000 };
+    await a.consumeTokens({
+      connectionId: 'con_tok_edge',
+      tokens: 1_000,
+      now: new Date('2026-11-26T12:20:59Z'),
+    });
+
+    const early = await b.admit({
+      connectionId: 'con_tok_edge',
+      limit,
+      now: new Date('2026-11-26T12:21:06Z'),
+      estimatedTokens: 200,
+    });
+    const late = await b.admit({
+      connectionId: 'con_tok_edge',
+      limit,
+      now: new Date('2026-11-26T12:21:54Z'),
+      estimatedTokens: 200,
+    });
+
+    expect(early).toMatchObject({ admitted: false, reason: 'tokens' });
+    expect(late).toMatchObject({ admitted: true });
+  });
+
   it('Given a database that does not answer in time, When admitting, Then it fails closed', async () => {
     const slow = new SqlRateLimiter({ query: () => new Promise(() => undefined) }, 20);
     const admission = await slow.admit({

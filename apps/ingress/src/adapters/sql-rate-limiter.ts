@@ -1,8 +1,8 @@
 import type { SqlExecutor } from '@warden/sql';
 import type { RateAdmission, RateLimiter } from '../pipeline/ports/rate-limiter.port';
 import { RequestRate, exhausted, leaseTarget, usable, type LeasedSlots } from './rate-lease';
-import { rateVerdict } from './rate-check';
-import { windowOf } from './window';
+import { rateVerdict, secondsUntilFits } from './rate-check';
+import { previousWindowStart, windowOf } from './window';
 
 export const RATE_WINDOWS_DDL = [
   `CREATE TABLE IF NOT EXISTS ingress_rate_windows (
@@ -18,16 +18,24 @@ export const RATE_WINDOWS_DDL = [
 const NO_LIMIT = 2_147_483_647;
 
 /**
- * Takes up to $3 request slots of the window, never past the limit $4: `last_grant` is how many it got
- * (computed from the locked row, so concurrent replicas never over-grant).
+ * Takes up to $3 request slots of window $2, never past the requests/min limit $4 less the share $6 of the
+ * previous window ($5) that still counts (sliding window): `last_grant` is how many it got, computed from
+ * the locked row, so concurrent replicas never over-grant. Returns the counts the verdicts need.
  */
 const LEASE_SLOTS = `
+WITH previous AS (
+  SELECT COALESCE(MAX(requests), 0) AS requests, COALESCE(MAX(tokens), 0) AS tokens
+  FROM ingress_rate_windows WHERE connection_id = $1 AND window_start = $5
+), room AS (
+  SELECT GREATEST(0, $4::int - CEIL(requests * $6::float8 - 1e-9))::int AS slots FROM previous
+)
 INSERT INTO ingress_rate_windows AS w (connection_id, window_start, requests, tokens, last_grant)
-VALUES ($1, $2, LEAST($3::int, $4::int), 0, LEAST($3::int, $4::int))
+SELECT $1, $2, LEAST($3::int, slots), 0, LEAST($3::int, slots) FROM room
 ON CONFLICT (connection_id, window_start) DO UPDATE
-  SET last_grant = LEAST(w.requests + $3::int, GREATEST(w.requests, $4::int)) - w.requests,
-      requests = LEAST(w.requests + $3::int, GREATEST(w.requests, $4::int))
-RETURNING tokens, last_grant`;
+  SET last_grant = LEAST(w.requests + $3::int, GREATEST(w.requests, (SELECT slots FROM room))) - w.requests,
+      requests = LEAST(w.requests + $3::int, GREATEST(w.requests, (SELECT slots FROM room)))
+RETURNING requests, tokens, last_grant,
+  (SELECT requests FROM previous) AS previous_requests, (SELECT tokens FROM previous) AS previous_tokens`;
 
 const RETURN_SLOTS = `
 UPDATE ingress_rate_windows SET requests = GREATEST(0, requests - $3)
@@ -40,6 +48,14 @@ ON CONFLICT (connection_id, window_start) DO UPDATE SET tokens = ingress_rate_wi
 const PRUNE = `DELETE FROM ingress_rate_windows WHERE window_start < $1`;
 
 type Admit = Parameters<RateLimiter['admit']>[0];
+
+interface LeaseRow {
+  readonly requests: number | string;
+  readonly tokens: number | string;
+  readonly last_grant: number | string;
+  readonly previous_requests: number | string;
+  readonly previous_tokens: number | string;
+}
 
 interface PendingTokens {
   readonly connectionId: string;
@@ -100,9 +116,9 @@ export class SqlRateLimiter implements RateLimiter {
     const lease = this.leases.get(key);
     if (usable(lease, nowMs)) {
       lease.slots -= 1;
-      return Promise.resolve(this.tokenVerdict(input, lease.tokens));
+      return Promise.resolve(this.tokenVerdict(input, lease));
     }
-    if (exhausted(lease, nowMs)) return Promise.resolve(this.requestsRefused(input));
+    if (exhausted(lease, nowMs)) return Promise.resolve(this.requestsRefused(input, lease));
     this.giveBack(key, input.connectionId, window.start);
     return new Promise((resolve) => {
       const queue = this.waiting.get(key) ?? [];
@@ -172,28 +188,30 @@ export class SqlRateLimiter implements RateLimiter {
       );
       try {
         const result = await this.withTimeout(
-          this.sql.query<{ tokens: number | string; last_grant: number | string }>(LEASE_SLOTS, [
+          this.sql.query<LeaseRow>(LEASE_SLOTS, [
             connectionId,
             windowStart,
             want,
             limit?.requestsPerMinute ?? NO_LIMIT,
+            previousWindowStart(windowStart),
+            windowOf(new Date(nowMs)).previousWeight,
           ]),
         );
         const row = result.rows[0];
         if (row === undefined) throw new Error('no counter row returned');
         const granted = Number(row.last_grant);
-        const tokens = Number(row.tokens);
+        const lease: LeasedSlots = {
+          slots: Math.max(0, granted - batch.length),
+          exhausted: granted < want,
+          requests: Number(row.requests),
+          tokens: Number(row.tokens),
+          previous: { requests: Number(row.previous_requests), tokens: Number(row.previous_tokens) },
+          leasedAtMs: nowMs,
+        };
         batch.forEach((w, i) =>
-          w.resolve(i < granted ? this.tokenVerdict(w.input, tokens) : this.requestsRefused(w.input)),
+          w.resolve(i < granted ? this.tokenVerdict(w.input, lease) : this.requestsRefused(w.input, lease)),
         );
-        if (granted > batch.length || granted < want) {
-          this.leases.set(key, {
-            slots: Math.max(0, granted - batch.length),
-            exhausted: granted < want,
-            tokens,
-            leasedAtMs: nowMs,
-          });
-        }
+        if (granted > batch.length || granted < want) this.leases.set(key, lease);
       } catch (error: unknown) {
         for (const w of batch) w.resolve(unavailable(error));
       }
@@ -211,14 +229,34 @@ export class SqlRateLimiter implements RateLimiter {
     }
   }
 
-  private tokenVerdict(input: Admit, tokens: number): RateAdmission {
+  /** Request slots were granted (the row enforced requests/min): the verdict on tokens, as a sliding window. */
+  private tokenVerdict(input: Admit, lease: LeasedSlots): RateAdmission {
     const tokensOnly = { tokensPerMinute: input.limit.tokensPerMinute };
-    return rateVerdict(tokensOnly, { requests: 0, tokens }, input.estimatedTokens, windowOf(input.now));
+    return rateVerdict(
+      tokensOnly,
+      {
+        current: { requests: 0, tokens: lease.tokens },
+        previous: { requests: 0, tokens: lease.previous.tokens },
+      },
+      input.estimatedTokens,
+      windowOf(input.now),
+    );
   }
 
-  private requestsRefused(input: Admit): RateAdmission {
+  private requestsRefused(input: Admit, lease: LeasedSlots): RateAdmission {
     const rpm = input.limit.requestsPerMinute ?? NO_LIMIT;
-    return rateVerdict(input.limit, { requests: rpm + 1, tokens: 0 }, 0, windowOf(input.now));
+    return {
+      admitted: false,
+      reason: 'requests',
+      message: `the connection allows ${rpm} requests per minute`,
+      retryAfterSeconds: secondsUntilFits(
+        rpm,
+        lease.requests,
+        lease.previous.requests,
+        1,
+        windowOf(input.now),
+      ),
+    };
   }
 
   private prune(now: Date): void {
