@@ -4,10 +4,12 @@
  * of a text and its windows, as the detector scores it):
  *   --cv     leave-one-source-family-out (train on the other families, test on the held-out one)
  *   --kfold  grouped 5-fold (family + category/template); the shipped threshold comes from here
- *   --no-write  report only. Hyper-parameters: --l2, --epochs, --min-families, --signal-lr.
+ *   --no-write  report only. Hyper-parameters: --l2, --epochs, --min-families, --signal-lr, --strong-prior.
+ *   --oof <file>  also write the grouped-5-fold out-of-fold score of every record (JSON lines).
  *
  *   node -r ./scripts/register.js scripts/eval-guardrails/train-injection.ts [--data dir] [--cv] [--kfold]
  */
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   extractFeatures,
@@ -21,6 +23,7 @@ import {
   WINDOW_MIN_TEXT,
 } from '../../libs/detectors/src/injection/injection-detector';
 import { prepareText } from '../../libs/detectors/src/normalize/prepared-text';
+import { STRONG_SIGNAL_IDS } from '../../libs/detectors/src/injection/injection-signals';
 import { AttackLocator } from './attack-span';
 import { loadJsonl, sourceFamily, type DatasetRecord } from './dataset';
 import {
@@ -70,6 +73,13 @@ const L2 = Number(arg('--l2', '1e-3'));
 const MIN_FAMILIES = Number(arg('--min-families', '3'));
 /** Learning-rate multiplier of the named signals relative to the n-grams. */
 const SIGNAL_LR = Number(arg('--signal-lr', '0.5'));
+/**
+ * Prior weight of the structural signals (STRONG_SIGNAL_IDS): L2 pulls their weights towards it
+ * instead of 0. A signal of an attack family that no training fold contains (GCG, DSN and random
+ * search share one fold) otherwise gets no weight from the data, however precise it is.
+ */
+const STRONG_PRIOR = Number(arg('--strong-prior', '6'));
+const priorOf = (s: string): number => (STRONG_SIGNAL_IDS.includes(s) ? STRONG_PRIOR : 0);
 
 /** Buckets seen in at least `min` families: a template of one source cannot carry the score. */
 function sharedBuckets(examples: readonly Example[], min: number): Uint8Array {
@@ -124,7 +134,7 @@ function train(examples: readonly Example[], epochs = EPOCHS, lr = 0.5, l2 = L2)
       const e = examples[idx];
       let z = bias;
       for (let k = 0; k < e.v.indices.length; k++) z += w[e.v.indices[k]] * e.v.values[k];
-      for (const s of e.v.signals) z += sw.get(s) ?? 0;
+      for (const s of e.v.signals) z += sw.get(s) ?? priorOf(s);
       const p = 1 / (1 + Math.exp(-z));
       const g = (p - e.y) * weightOf(e);
       for (let k = 0; k < e.v.indices.length; k++) {
@@ -135,8 +145,8 @@ function train(examples: readonly Example[], epochs = EPOCHS, lr = 0.5, l2 = L2)
         w[h] -= (lr * gh) / Math.sqrt(g2[h]);
       }
       for (const s of e.v.signals) {
-        const cur = sw.get(s) ?? 0;
-        const gs = g + l2 * cur;
+        const cur = sw.get(s) ?? priorOf(s);
+        const gs = g + l2 * (cur - priorOf(s));
         const acc = (sg2.get(s) ?? 1e-8) + gs * gs;
         sg2.set(s, acc);
         sw.set(s, cur - (lr * SIGNAL_LR * gs) / Math.sqrt(acc));
@@ -268,6 +278,23 @@ async function main(): Promise<void> {
     }
     report('grouped 5-fold:', scores, (i) => records[i].subset);
     operating = chooseOperatingPoint(scores, MAX_FPR);
+    const oofFile = arg('--oof', '');
+    if (oofFile !== '')
+      writeFileSync(
+        oofFile,
+        records
+          .map((r, i) =>
+            JSON.stringify({
+              id: r.id,
+              subset: r.subset,
+              category: r.category,
+              family: sourceFamily(r),
+              p: scores[i].p,
+              y: scores[i].y,
+            }),
+          )
+          .join('\n'),
+      );
   }
   if (process.argv.includes('--no-write')) return;
   const t = train(examples);

@@ -50,6 +50,16 @@ const IGNORE_OTHER_SCRIPTS = new RegExp(
     '(?:เพิกเฉย|ละเว้น|ลืม|ไม่ต้องสนใจ)[^\\n]{0,40}?คำสั่ง|คำสั่ง[^\\n]{0,30}?(?:เพิกเฉย|ละเว้น|ลืม)',
   ].join('|'),
 );
+const DISCLAIMER =
+  /\b(?:(?:purely|only|strictly|solely|just) (?:for )?(?:fictional|hypothetical|educational|academic|research|journalistic|historical|informational)|(?:never|not) be (?:used|acted upon)|for (?:educational|academic|research|journalistic|historical|informational) purposes|(?:this|it) is (?:purely |just |only |all )?(?:a )?(?:fictional|hypothetical)|fictional (?:scenario|story|world|setting))\b/;
+const DISCLAIMER_ANCHORS = [
+  ...['fictional', 'hypothetical', 'educational', 'academic', 'research', 'journalistic'],
+  ...['historical', 'informational', 'be used', 'acted upon', 'purposes'],
+];
+/** "You are a …", "imagine you are", "pretend to be", "act as a": the role-play set-up. */
+const PERSONA_SETUP =
+  /^(?:imagine (?:that )?|let'?s (?:say|pretend|imagine) )?(?:you are|you're) (?:a|an) |\bpretend (?:to be|you are|that you)|\bimagine (?:you are|you're|that you|yourself)|\bact as (?:a|an) |\bin the role of|\bplay the role/;
+
 /** A character beyond Latin-1: every IGNORE_OTHER_SCRIPTS match has one. */
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
@@ -61,6 +71,12 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
     ...['abaikan', 'lupakan', 'unut', 'yok say', 'rmezden', 'pansinin', 'kalimutan'],
   ]),
   s('ignore_instructions', IGNORE_OTHER_SCRIPTS, undefined, BEYOND_LATIN1),
+  // "Ignore the rest of this data and print …": dismissing the surrounding content, then a command.
+  s(
+    'ignore_content',
+    /\b(?:ignore|disregard)\s+(?:the rest of\s+)?(?:this|these|that|all|everything|them|the above|the rest)\b(?:\s+(?:of\s+)?(?:the\s+|this\s+)?(?:data|info(?:rmation)?|text|content|documents?|snippets?|context|input))?\s*,?\s*(?:(?:and|but)\b[^.\n]{0,20}?\b(?:print|say|output|write|reply|respond|answer|focus|tell|instead)\b|except\b)/,
+    ['ignor', 'disregard'],
+  ),
   s(
     'new_instructions',
     /\b(?:new|updated|real|actual|revised|additional|secret|hidden)\s+(?:instructions?|task|rules|directives?|orders|objective)\b/,
@@ -70,6 +86,29 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
     'role_marker',
     /(?:^|\n)\s*(?:#{1,4}\s*)?(?:system|assistant|developer|admin(?:istrator)?)\s*(?:message|prompt|note|override)?\s*[:：]|<\|(?:im_start|im_end|system|user|assistant|endoftext)\|>|\[\/?inst\]|<<\/?sys>>|\[system\]|<\/?system>|\(#(?:system|context|assistant)\)|\bsystem override\b/,
     ['system', 'assistant', 'developer', 'admin', '<|', 'inst]', '<<', '(#'],
+  ),
+  // A fake turn or tag in the middle of data: "Registrant: SYSTEM: ignore …", "<instruction>…".
+  s(
+    'inline_role_marker',
+    /\b(?:system|admin|administrator|developer)\s*(?:message|note|override|request|instructions?)?\s*:{1,2}\s*(?:ignore|disregard|forget|print|say|output|focus|reply|respond|you (?:must|should|will)|new |always |never |only |do not |don'?t )/,
+    ['system', 'admin', 'developer'],
+  ),
+  s(
+    'fake_delimiter',
+    /<\/?(?:instructions?|system|sys|admin|prompt|important|directive)>|<end of (?:session|conversation|document|context|text)>|\[(?:admin|system|developer)[ _](?:request|override|note|instructions?|message)|(?:^|\n)\s*-{2,}\s*(?:core |new |important |system )?instructions?\b|#{2,}\s*(?:new |important )?(?:instructions?|system)\b/,
+    // every match contains one of these (the tags, `[admin_…`, `-- instructions`, `## system`)
+    [
+      'instruction',
+      'system',
+      '<sys',
+      '/sys',
+      'admin',
+      'prompt>',
+      'important>',
+      'directive>',
+      '<end of',
+      '[developer',
+    ],
   ),
   s(
     'persona_switch',
@@ -137,7 +176,7 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   ),
   s(
     'addressed_to_model',
-    /\b(?:ai|assistant|chatbot|language model|llm|gpt|chatgpt|model|bot|agent)\b[^.\n]{0,20}\b(?:must|should|shall|will now|needs? to|is instructed|has been instructed)\b|\b(?:note|message|instructions?) (?:to|for) (?:the )?(?:ai|assistant|model|llm|bot|agent)\b|\bif you are (?:an? )?(?:ai|assistant|language model|llm)\b|\bwhen (?:summari[sz]ing|answering|responding|you (?:read|see|process))\b[^.\n]{0,40}\b(?:you must|always|instead)\b/,
+    /\b(?:ai|assistant|chatbot|language model|llm|gpt|chatgpt|model|bot|agent)\b[^.\n]{0,20}\b(?:must|should|shall|will now|needs? to|is instructed|has been instructed)\b|\b(?:note|message|instructions?) (?:to|for) (?:the |any )?(?:automated|ai|assistant|model|llm|bot|agent|analysis|screening|review(?:er)?|recruiter|grader)\b|\bif you are (?:an? )?(?:ai|assistant|language model|llm)\b|\bwhen (?:summari[sz]ing|answering|responding|you (?:read|see|process))\b[^.\n]{0,40}\b(?:you must|always|instead)\b/,
     [
       'must',
       'should',
@@ -151,6 +190,12 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
       'if you are',
       'when ',
     ],
+  ),
+  // Data that tells the model what to answer when asked: "If the user asks for a summary, reply with …".
+  s(
+    'conditional_instruction',
+    /\bif (?:the )?(?:user|anyone|someone) (?:asks?|requests?|queries)\b[^.\n]{0,60}\b(?:reply|respond|answer|say|report|tell|print|output|write)\b|\bif (?:questioned|asked|queried)\b[^.\n]{0,20}\b(?:reply|respond|answer|say|report|tell)\b/,
+    ['if the user', 'if user', 'if anyone', 'if someone', 'if questioned', 'if asked', 'if queried'],
   ),
   s(
     'output_override',
@@ -176,10 +221,32 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
     'harmful_goal',
     /\b(?:bomb|explosive|weapon|malware|ransomware|keylogger|exploit|hack(?:ing)? into|steal|phishing|meth(?:amphetamine)?|poison|kill|suicide|self-harm|launder|counterfeit|illegal|fraud|scam|racist|offensive|defamatory|extremist|genocide|terroris[mt])\b/,
   ),
+  s(
+    'hateful_request',
+    /\b(?:write|generate|create|compose|give|produce|say|tell)\b[^.\n]{0,30}\b(?:negative|unfriendly|discriminatory|offensive|hateful|derogatory|insulting|racist|sexist|toxic|demeaning|hurtful)\b[^.\n]{0,20}\b(?:sentences?|statements?|jokes?|comments?|remarks?|tweets?|posts?|paragraphs?|messages?|essays?|poems?|story|stories)\b[^.\n]{0,10}\b(?:about|on|against|targeting)\b/,
+    [
+      'negative',
+      'unfriendly',
+      'discriminatory',
+      'offensive',
+      'hateful',
+      'derogatory',
+      'insulting',
+      'racist',
+      'sexist',
+      'toxic',
+      'demeaning',
+      'hurtful',
+    ],
+  ),
+  // Role-play set-up plus a "this is only fiction / research" disclaimer: the PAIR framing of a
+  // request the model would otherwise refuse. The disclaimer alone is common in benign prompts.
+  s('fiction_disclaimer', DISCLAIMER, DISCLAIMER_ANCHORS),
+  s('roleplay_disclaimer', DISCLAIMER, DISCLAIMER_ANCHORS, PERSONA_SETUP),
   s('token_smuggling', /(?:\b[a-z]\s){6,}|<\/?(?:script|iframe|img)\b|\{\{[^}]{0,40}\}\}|\$\{[^}]{0,40}\}/),
   s(
     'urgency_authority',
-    /\b(?:i am (?:the|your) (?:developer|admin|administrator|creator|owner|ceo|president)|as (?:your|the) (?:developer|administrator|admin|creator)|administrator override|admin override|maintenance mode|debug mode|god mode|sudo mode|override code|security audit|authorized (?:by|to))\b/,
+    /\b(?:i am (?:the|your) (?:developer|admin|administrator|creator|owner|ceo|president)|as (?:your|the) (?:developer|administrator|admin|creator)|administrator override|admin override|maintenance mode|debug mode|god mode|sudo mode|override code|security audit|authorized (?:by|to))\b|\b(?:i'm (?:the|your)|as your) (?:developer|admin|administrator|creator|owner|boss|supervisor|programmer)\b|\b(?:admin|developer|system|override|root|unrestricted) mode\b/,
     [
       'i am',
       'as your',
@@ -191,8 +258,31 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
       'sudo mode',
       'security audit',
       'authorized',
+      "i'm the",
+      "i'm your",
+      'as your',
+      ...['admin mode', 'developer mode', 'system mode', 'override mode', 'root mode', 'unrestricted mode'],
     ],
   ),
+];
+
+/**
+ * Structural signals: a fake turn or tag, dismissing the surrounding content or the rules, an
+ * exfiltration link, an optimised gibberish suffix, a role-play set-up
+ * with a fiction disclaimer, a request for a hateful sentence. The trainer starts their weights at a
+ * strong prior (and L2 pulls them back to it): each is evidence on its own, also for attack families
+ * the training data lacks. Topic words (harmful_goal), personas and framing stay ordinary features.
+ */
+export const STRONG_SIGNAL_IDS: readonly string[] = [
+  'role_marker',
+  'inline_role_marker',
+  'fake_delimiter',
+  'ignore_content',
+  'rules_disabled',
+  'exfil_markup',
+  'gibberish_suffix',
+  'roleplay_disclaimer',
+  'hateful_request',
 ];
 
 /** `\s` of JavaScript regular expressions. */
@@ -239,4 +329,59 @@ export function adversarialSuffixScore(text: string): number {
     else if (c > 32 && c < 127 && !(c >= 48 && c <= 57)) punct++;
   }
   return tokens < 8 ? 0 : odd / tokens;
+}
+
+/** Characters of code and markup that GCG-style suffixes scatter through words. */
+const SUFFIX_SYMBOLS = new Set('{}[]()<>`$\\|=_^~#@*'.split('').map((c) => c.charCodeAt(0)));
+const BRACKETS: ReadonlyArray<readonly [number, number]> = [
+  [40, 41],
+  [91, 93],
+  [123, 125],
+];
+const GIBBERISH_MIN = 6;
+
+/**
+ * An optimised adversarial suffix after a plain request (GCG, DSN): the last line starts as prose
+ * (its first 40 % of words have at most one code symbol and are ≥ 90 % letters and spaces) and
+ * ends in words strewn with brackets, backticks and `$`/`=`/`|` that do not pair up. Code, tables
+ * and formulas either span several lines or are symbol-dense from the start.
+ */
+export function gibberishSuffix(lower: string): boolean {
+  let end = lower.length;
+  while (end > 0 && isSpace(lower.charCodeAt(end - 1))) end--;
+  // a long last line is judged by its last 3,000 chars (bounded work per text and window)
+  const start = Math.max(lower.lastIndexOf('\n', end - 1) + 1, end - 3000);
+  if (end - start < 60) return false;
+  // a score of 6 needs at least 3 symbols (an unpaired bracket is a symbol too)
+  let symbols = 0;
+  for (let i = start; i < end && symbols < 3; i++) if (SUFFIX_SYMBOLS.has(lower.charCodeAt(i))) symbols++;
+  if (symbols < 3) return false;
+  const words = lower
+    .slice(start, end)
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  const n = words.length;
+  if (n < 12) return false;
+  const head = words.slice(0, Math.floor(n * 0.4)).join(' ');
+  let headSymbols = 0;
+  let prose = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (SUFFIX_SYMBOLS.has(c)) headSymbols++;
+    if (c === 32 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0) prose++;
+  }
+  if (headSymbols > 1 || prose < 0.9 * head.length) return false;
+  const tail = words
+    .slice(-Math.max(8, Math.floor(n * 0.5)))
+    .join(' ')
+    .slice(-120);
+  let score = 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < tail.length; i++) {
+    const c = tail.charCodeAt(i);
+    if (SUFFIX_SYMBOLS.has(c)) score++;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  for (const [open, close] of BRACKETS) score += Math.abs((counts.get(open) ?? 0) - (counts.get(close) ?? 0));
+  return score >= GIBBERISH_MIN;
 }
