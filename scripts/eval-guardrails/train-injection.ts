@@ -25,6 +25,7 @@ import {
 import { prepareText } from '../../libs/detectors/src/normalize/prepared-text';
 import { STRONG_SIGNAL_IDS } from '../../libs/detectors/src/injection/injection-signals';
 import { AttackLocator } from './attack-span';
+import { languageOf } from './language';
 import { loadJsonl, sourceFamily, type DatasetRecord } from './dataset';
 import {
   chooseOperatingPoint,
@@ -50,6 +51,22 @@ interface Example {
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+}
+
+/**
+ * `--lang-confounder`: the language of a training example as a feature of its own, fitted but never
+ * shipped. The only non-English attacks are PurpleLlama's machine translations, so the n-grams learn
+ * "not English" as a cue of injection and flag ordinary Spanish or Vietnamese prompts. With the
+ * indicator, it absorbs that share of the score and the detector (which has no such feature) scores a
+ * text by what it asks. Off by default: grouped 5-fold F1 0.820 → 0.802 (ADR 0005, round 2), because
+ * the development data (and so the held-out split) has the same confound.
+ */
+const LANG_CONFOUNDER = process.argv.includes('--lang-confounder');
+
+function trainingFeatures(r: DatasetRecord, text = r.text): FeatureVector {
+  const v = featurize(r, text);
+  const lang = languageOf(text, r.lang);
+  return LANG_CONFOUNDER && lang !== 'en' ? { ...v, signals: [...v.signals, 'lang:' + lang] } : v;
 }
 
 function featurize(r: DatasetRecord, text = r.text): FeatureVector {
@@ -174,7 +191,7 @@ async function main(): Promise<void> {
   let located = 0;
   let refined = 0;
   const positive = (r: DatasetRecord, text: string, subset = r.subset): void => {
-    examples.push({ v: featurize(r, text), y: 1, family: sourceFamily(r), subset, record: r });
+    examples.push({ v: trainingFeatures(r, text), y: 1, family: sourceFamily(r), subset, record: r });
   };
   const indirect = pos.filter((r) => r.subset === 'indirect_injection');
   const twinned = new Map(indirect.map((r) => [r, locator.span(r.text)]));
@@ -199,12 +216,12 @@ async function main(): Promise<void> {
     positive(r, text);
   }
   for (const r of neg) {
-    examples.push({ v: featurize(r), y: 0, family: sourceFamily(r), subset: r.subset, record: r });
+    examples.push({ v: trainingFeatures(r), y: 0, family: sourceFamily(r), subset: r.subset, record: r });
     // Windows of benign documents are negatives too: inference also scores windows.
     if (r.text.length >= WINDOW_MIN_TEXT) {
       for (const w of textWindows(r.text)) {
         examples.push({
-          v: featurize(r, r.text.slice(w.start, w.end)),
+          v: trainingFeatures(r, r.text.slice(w.start, w.end)),
           y: 0,
           family: sourceFamily(r),
           subset: r.subset + ':window',

@@ -95,8 +95,8 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   ),
   s(
     'fake_delimiter',
-    /<\/?(?:instructions?|system|sys|admin|prompt|important|directive)>|<end of (?:session|conversation|document|context|text)>|\[(?:admin|system|developer)[ _](?:request|override|note|instructions?|message)|(?:^|\n)\s*-{2,}\s*(?:core |new |important |system )?instructions?\b|#{2,}\s*(?:new |important )?(?:instructions?|system)\b/,
-    // every match contains one of these (the tags, `[admin_…`, `-- instructions`, `## system`)
+    /<\/?(?:instructions?|system|sys|admin|prompt|important|directive)>|<end of (?:session|conversation|document|context|text)>|\[(?:admin|system|developer)[ _](?:request|override|note|instructions?|message)|(?:^|\n)\s*-{2,}\s*(?:core|new|important|system|updated)\s+instructions?\b|#{2,}\s*(?:(?:new|updated|important|system|admin)\s+instructions?\b|(?:system|instruction)\s*:)/,
+    // every match contains one of these (the tags, `[admin_…`, `-- new instructions`, `### system:`)
     [
       'instruction',
       'system',
@@ -139,7 +139,7 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   ),
   s(
     'prompt_extraction',
-    /\b(?:system (?:prompt|message|instructions?)|initial (?:prompt|instructions?)|(?:original|starting|hidden|secret|initial) instructions|your (?:instructions|prompt|directives|guidelines) (?:verbatim|word for word|in full)|instructions you were given|what (?:were|are) (?:you|your) (?:told|instructions)|initialization string|repeat (?:the|everything|all)[^.\n]{0,20}(?:above|before|prompt|instructions|conversation))\b/,
+    /\b(?:system (?:prompt|message|instructions?)|initial (?:prompt|instructions?)|(?:original|starting|hidden|secret|initial) instructions|your (?:instructions|prompt|directives|guidelines) (?:verbatim|word for word|in full)|instructions you were given|what (?:were|are) (?:you|your) (?:told|instructions)|initialization string|repeat (?:the|this|your|everything|all)[^.\n]{0,20}(?:above|before|prompt|instructions|conversation|word for word|verbatim))\b/,
     ['system', 'initial', 'instructions', 'what were', 'what are', 'repeat'],
   ),
   s(
@@ -223,13 +223,17 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   ),
   s(
     'hateful_request',
-    /\b(?:write|generate|create|compose|give|produce|say|tell)\b[^.\n]{0,30}\b(?:negative|unfriendly|discriminatory|offensive|hateful|derogatory|insulting|racist|sexist|toxic|demeaning|hurtful)\b[^.\n]{0,20}\b(?:sentences?|statements?|jokes?|comments?|remarks?|tweets?|posts?|paragraphs?|messages?|essays?|poems?|story|stories)\b[^.\n]{0,10}\b(?:about|on|against|targeting)\b/,
+    /\b(?:write|generate|create|compose|give|produce|say|tell)\b[^.\n]{0,30}\b(?:negative|unfriendly|discriminatory|offensive|hateful|harmful|hostile|degrading|bigoted|derogatory|insulting|racist|sexist|toxic|demeaning|hurtful)\b[^.\n]{0,20}\b(?:sentences?|statements?|jokes?|comments?|remarks?|tweets?|posts?|paragraphs?|messages?|essays?|poems?|story|stories)\b[^.\n]{0,10}\b(?:about|on|against|targeting)\b/,
     [
       'negative',
       'unfriendly',
       'discriminatory',
       'offensive',
       'hateful',
+      'harmful',
+      'hostile',
+      'degrading',
+      'bigoted',
       'derogatory',
       'insulting',
       'racist',
@@ -332,19 +336,22 @@ export function adversarialSuffixScore(text: string): number {
 }
 
 /** Characters of code and markup that GCG-style suffixes scatter through words. */
-const SUFFIX_SYMBOLS = new Set('{}[]()<>`$\\|=_^~#@*'.split('').map((c) => c.charCodeAt(0)));
-const BRACKETS: ReadonlyArray<readonly [number, number]> = [
-  [40, 41],
-  [91, 93],
-  [123, 125],
-];
+const SUFFIX_SYMBOLS = new Uint8Array(128);
+for (const c of '{}[]()<>`$\\|=_^~#@*') SUFFIX_SYMBOLS[c.charCodeAt(0)] = 1;
+const isSuffixSymbol = (c: number): boolean => c < 128 && SUFFIX_SYMBOLS[c] === 1;
+/** `(` `)` `[` `]` `{` `}` → their slot in BRACKET_COUNTS (opening even, closing odd). */
+const BRACKET_INDEX = new Map([40, 41, 91, 93, 123, 125].map((c, i) => [c, i]));
+const BRACKET_COUNTS = new Int32Array(6);
 const GIBBERISH_MIN = 6;
+/** Unpaired brackets plus an odd backtick count in the tail. */
+const GIBBERISH_UNPAIRED = 2;
 
 /**
  * An optimised adversarial suffix after a plain request (GCG, DSN): the last line starts as prose
  * (its first 40 % of words have at most one code symbol and are ≥ 90 % letters and spaces) and
- * ends in words strewn with brackets, backticks and `$`/`=`/`|` that do not pair up. Code, tables
- * and formulas either span several lines or are symbol-dense from the start.
+ * ends in words strewn with brackets, backticks and `$`/`=`/`|`, at least two of which do not pair
+ * up. Code, tables and formulas span several lines, are symbol-dense from the start, or pair their
+ * brackets and backticks when quoted in a one-line question.
  */
 export function gibberishSuffix(lower: string): boolean {
   let end = lower.length;
@@ -352,36 +359,85 @@ export function gibberishSuffix(lower: string): boolean {
   // a long last line is judged by its last 3,000 chars (bounded work per text and window)
   const start = Math.max(lower.lastIndexOf('\n', end - 1) + 1, end - 3000);
   if (end - start < 60) return false;
-  // a score of 6 needs at least 3 symbols (an unpaired bracket is a symbol too)
+  // A score of 6 needs at least 3 symbols in the tail (an unpaired bracket is a symbol too), and the
+  // tail is a suffix of the last 120 characters with whitespace runs collapsed: look there first.
   let symbols = 0;
-  for (let i = start; i < end && symbols < 3; i++) if (SUFFIX_SYMBOLS.has(lower.charCodeAt(i))) symbols++;
+  let seen = 0;
+  for (let i = end - 1; i >= start && seen < 120; i--) {
+    const c = lower.charCodeAt(i);
+    if (isSpace(c) && i + 1 < end && isSpace(lower.charCodeAt(i + 1))) continue;
+    seen++;
+    if (isSuffixSymbol(c)) symbols++;
+  }
   if (symbols < 3) return false;
-  const words = lower
-    .slice(start, end)
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
-  const n = words.length;
+  // Words are runs of non-space characters; the head and tail are measured as if the words were
+  // joined by single spaces, walking the line in place instead of splitting it.
+  const n = countWords(lower, start, end);
   if (n < 12) return false;
-  const head = words.slice(0, Math.floor(n * 0.4)).join(' ');
+  const headWords = Math.floor(n * 0.4);
   let headSymbols = 0;
   let prose = 0;
-  for (let i = 0; i < head.length; i++) {
-    const c = head.charCodeAt(i);
-    if (SUFFIX_SYMBOLS.has(c)) headSymbols++;
-    if (c === 32 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0) prose++;
+  let headLength = 0;
+  let word = 0;
+  let inWord = false;
+  for (let i = start; i < end && word <= headWords; i++) {
+    const c = lower.charCodeAt(i);
+    if (isSpace(c)) {
+      if (inWord) word++;
+      inWord = false;
+      continue;
+    }
+    if (!inWord && word === headWords) break;
+    if (!inWord && word > 0) {
+      headLength++; // the joining space
+      prose++;
+    }
+    inWord = true;
+    headLength++;
+    if (isSuffixSymbol(c)) headSymbols++;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0) prose++;
   }
-  if (headSymbols > 1 || prose < 0.9 * head.length) return false;
-  const tail = words
-    .slice(-Math.max(8, Math.floor(n * 0.5)))
-    .join(' ')
-    .slice(-120);
+  if (headSymbols > 1 || prose < 0.9 * headLength) return false;
+  // the tail: the last max(8, n/2) words, at most their last 120 joined characters
+  const tailWords = Math.max(8, Math.floor(n * 0.5));
   let score = 0;
-  const counts = new Map<number, number>();
-  for (let i = 0; i < tail.length; i++) {
-    const c = tail.charCodeAt(i);
-    if (SUFFIX_SYMBOLS.has(c)) score++;
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+  let taken = 0;
+  let wordsSeen = 0;
+  let backticks = 0;
+  BRACKET_COUNTS.fill(0);
+  inWord = false;
+  for (let i = end - 1; i >= start && taken < 120; i--) {
+    const c = lower.charCodeAt(i);
+    if (isSpace(c)) {
+      if (inWord) {
+        wordsSeen++;
+        if (wordsSeen === tailWords) break;
+        taken++; // the joining space
+      }
+      inWord = false;
+      continue;
+    }
+    inWord = true;
+    taken++;
+    if (isSuffixSymbol(c)) score++;
+    if (c === 96) backticks++;
+    const b = BRACKET_INDEX.get(c);
+    if (b !== undefined) BRACKET_COUNTS[b]++;
   }
-  for (const [open, close] of BRACKETS) score += Math.abs((counts.get(open) ?? 0) - (counts.get(close) ?? 0));
-  return score >= GIBBERISH_MIN;
+  let imbalance = 0;
+  for (let b = 0; b < BRACKET_COUNTS.length; b += 2)
+    imbalance += Math.abs(BRACKET_COUNTS[b] - BRACKET_COUNTS[b + 1]);
+  // code quoted in a question pairs its brackets and backticks; an optimised suffix rarely does
+  return score + imbalance >= GIBBERISH_MIN && imbalance + (backticks % 2) >= GIBBERISH_UNPAIRED;
+}
+
+function countWords(text: string, start: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
