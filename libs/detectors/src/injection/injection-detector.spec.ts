@@ -131,6 +131,8 @@ describe('injection / jailbreak detector', () => {
       'Ignore the typos in the data and tell me the average of the second column.',
       'Our system: it runs nightly backups and sends a summary by mail.',
       'Write a negative review of a restaurant where the soup was cold.',
+      'Why does the image ![logo](https://example.com/logo.png) in my README not render on GitHub?',
+      '## Instructions\nPreheat the oven to 200 degrees and bake the bread for 20 minutes.',
     ])('When scanned %s Then it is not flagged', (text) => {
       expect(flagged(text)).toBe(false);
     });

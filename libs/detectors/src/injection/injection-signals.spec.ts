@@ -176,6 +176,7 @@ describe('structural signals', () => {
     ['ignore_content', 'Ignore the header row of the spreadsheet when you compute the mean.'],
     ['inline_role_marker', 'The system: a queue, two workers and a database.'],
     ['fake_delimiter', '<div class="system-note">Saved</div> -- see the instructions in the README'],
+    ['fake_delimiter', '## Instructions\nMix the flour and water.\n## System requirements\nNode 20'],
     ['hateful_request', 'How do I reply to a negative comment about my bakery politely?'],
     ['roleplay_disclaimer', 'Write a story for my class. It is purely fictional.'],
   ])('Given benign wording near %s When signals are found Then it does not fire', (id, text) => {

@@ -272,7 +272,7 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
 
 /**
  * Structural signals: a fake turn or tag, dismissing the surrounding content or the rules, an
- * exfiltration link, an optimised gibberish suffix, a role-play set-up
+ * optimised gibberish suffix, a role-play set-up
  * with a fiction disclaimer, a request for a hateful sentence. The trainer starts their weights at a
  * strong prior (and L2 pulls them back to it): each is evidence on its own, also for attack families
  * the training data lacks. Topic words (harmful_goal), personas and framing stay ordinary features.
@@ -283,7 +283,6 @@ export const STRONG_SIGNAL_IDS: readonly string[] = [
   'fake_delimiter',
   'ignore_content',
   'rules_disabled',
-  'exfil_markup',
   'gibberish_suffix',
   'roleplay_disclaimer',
   'hateful_request',
