@@ -22,7 +22,7 @@ const s = (id: string, pattern: RegExp, anchors?: readonly string[], gate?: RegE
 });
 
 const IGNORE_EN =
-  /\b(?:ignore|disregard|forget|override|bypass|skip|abandon|drop)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|your|any|the|system|initial|original|these)\b[^.\n]{0,30}?\b(?:instructions?|prompts?|rules|directions?|directives?|guidelines|context|commands?|constraints|messages?|programming|policies)\b/;
+  /\b(?:ignore|disregard|forget|override|bypass|skip|abandon|drop)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|your|any|the|system|initial|original|these)\b[^.\n]{0,30}?\b(?:instructions?|prompts?|rules|directions?|directives?|guidelines|context|commands?|constraints|messages?|programming|policies)\b|\bregardless of (?:the |any |your |all )?(?:previous|prior|earlier|above|original|initial) (?:tasks?|instructions?|rules|prompts?|directions?|context)\b|\bforget (?:everything|all)(?: (?:from|you (?:were|have been) told|that came|said))? ?(?:before|above|previous(?:ly)?|so far|earlier)\b/;
 
 /**
  * "Ignore / forget the instructions" in the languages of the data (es, pt, fr, it, de, id, tr, tl;
@@ -66,7 +66,7 @@ const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   // Every Latin-script match contains one of its verbs of ignoring, so those alone are its anchors.
   s('ignore_instructions', new RegExp(`${IGNORE_EN.source}|${IGNORE_LATIN.source}`), [
-    ...['ignor', 'disregard', 'forget', 'overrid', 'bypass', 'skip', 'abandon', 'drop'],
+    ...['ignor', 'disregard', 'forget', 'overrid', 'bypass', 'skip', 'abandon', 'drop', 'regardless of'],
     ...['olvid', 'descart', 'esque', 'desconsider', 'oubli', 'dimentic', 'vergiss'],
     ...['abaikan', 'lupakan', 'unut', 'yok say', 'rmezden', 'pansinin', 'kalimutan'],
   ]),
@@ -74,7 +74,7 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   // "Ignore the rest of this data and print …": dismissing the surrounding content, then a command.
   s(
     'ignore_content',
-    /\b(?:ignore|disregard)\s+(?:the rest of\s+)?(?:this|these|that|all|everything|them|the above|the rest)\b(?:\s+(?:of\s+)?(?:the\s+|this\s+)?(?:data|info(?:rmation)?|text|content|documents?|snippets?|context|input))?\s*,?\s*(?:(?:and|but)\b[^.\n]{0,20}?\b(?:print|say|output|write|reply|respond|answer|focus|tell|instead)\b|except\b)/,
+    /\b(?:ignore|disregard)\s+(?:the rest of\s+)?(?:this|these|that|all|everything|them|the above|the rest)\b(?:\s+(?:of\s+)?(?:the\s+|this\s+)?(?:data|info(?:rmation)?|text|content|documents?|snippets?|context|input))?\s*,?\s*(?:(?:and|but)\b[^.\n]{0,20}?\b(?:print|say|output|write|reply|respond|answer|focus|tell|instead|repeat|give|show|reveal|list|translate|return|provide)\b|except\b)/,
     ['ignor', 'disregard'],
   ),
   s(
@@ -144,7 +144,7 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   ),
   s(
     'reveal_secret',
-    /\b(?:reveal|share|tell me|give me|print|output|show|disclose|leak|what is)\b[^.\n]{0,30}\b(?:password|secret(?: key)?|api key|credentials?|passcode|access code|confidential|private key|the key)\b/,
+    /\b(?:reveal|share|tell me|give me|print|output|show|disclose|leak|what is|confirm|spell out|hint at)\b[^.\n]{0,30}\b(?:password|secret(?: key)?|api key|credentials?|passcode|access code|confidential|private key|the key)\b|\b(?:write|compose|create)\b[^.\n]{0,30}\b(?:poem|haiku|acrostic|song|story|riddle|limerick)\b[^.\n]{0,30}\bthe (?:password|secret|passcode|access code)\b/,
     [
       'password',
       'secret',
