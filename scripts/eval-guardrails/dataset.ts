@@ -15,6 +15,7 @@ export interface DatasetRecord {
   readonly source: string;
   readonly entities?: readonly EntitySpan[];
   readonly category?: string;
+  readonly lang?: string;
   readonly review_flags?: readonly string[];
 }
 

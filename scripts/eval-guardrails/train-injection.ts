@@ -4,10 +4,12 @@
  * of a text and its windows, as the detector scores it):
  *   --cv     leave-one-source-family-out (train on the other families, test on the held-out one)
  *   --kfold  grouped 5-fold (family + category/template); the shipped threshold comes from here
- *   --no-write  report only. Hyper-parameters: --l2, --epochs, --min-families, --signal-lr.
+ *   --no-write  report only. Hyper-parameters: --l2, --epochs, --min-families, --signal-lr, --strong-prior.
+ *   --oof <file>  also write the grouped-5-fold out-of-fold score of every record (JSON lines).
  *
  *   node -r ./scripts/register.js scripts/eval-guardrails/train-injection.ts [--data dir] [--cv] [--kfold]
  */
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   extractFeatures,
@@ -21,7 +23,9 @@ import {
   WINDOW_MIN_TEXT,
 } from '../../libs/detectors/src/injection/injection-detector';
 import { prepareText } from '../../libs/detectors/src/normalize/prepared-text';
+import { STRONG_SIGNAL_IDS } from '../../libs/detectors/src/injection/injection-signals';
 import { AttackLocator } from './attack-span';
+import { languageOf } from './language';
 import { loadJsonl, sourceFamily, type DatasetRecord } from './dataset';
 import {
   chooseOperatingPoint,
@@ -49,6 +53,22 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 }
 
+/**
+ * `--lang-confounder`: the language of a training example as a feature of its own, fitted but never
+ * shipped. The only non-English attacks are PurpleLlama's machine translations, so the n-grams learn
+ * "not English" as a cue of injection and flag ordinary Spanish or Vietnamese prompts. With the
+ * indicator, it absorbs that share of the score and the detector (which has no such feature) scores a
+ * text by what it asks. Off by default: grouped 5-fold F1 0.820 → 0.802 (ADR 0005, round 2), because
+ * the development data (and so the held-out split) has the same confound.
+ */
+const LANG_CONFOUNDER = process.argv.includes('--lang-confounder');
+
+function trainingFeatures(r: DatasetRecord, text = r.text): FeatureVector {
+  const v = featurize(r, text);
+  const lang = languageOf(text, r.lang);
+  return LANG_CONFOUNDER && lang !== 'en' ? { ...v, signals: [...v.signals, 'lang:' + lang] } : v;
+}
+
 function featurize(r: DatasetRecord, text = r.text): FeatureVector {
   const p = prepareText(text);
   const extra: string[] = [];
@@ -70,6 +90,13 @@ const L2 = Number(arg('--l2', '1e-3'));
 const MIN_FAMILIES = Number(arg('--min-families', '3'));
 /** Learning-rate multiplier of the named signals relative to the n-grams. */
 const SIGNAL_LR = Number(arg('--signal-lr', '0.5'));
+/**
+ * Prior weight of the structural signals (STRONG_SIGNAL_IDS): L2 pulls their weights towards it
+ * instead of 0. A signal of an attack family that no training fold contains (GCG, DSN and random
+ * search share one fold) otherwise gets no weight from the data, however precise it is.
+ */
+const STRONG_PRIOR = Number(arg('--strong-prior', '6'));
+const priorOf = (s: string): number => (STRONG_SIGNAL_IDS.includes(s) ? STRONG_PRIOR : 0);
 
 /** Buckets seen in at least `min` families: a template of one source cannot carry the score. */
 function sharedBuckets(examples: readonly Example[], min: number): Uint8Array {
@@ -124,7 +151,7 @@ function train(examples: readonly Example[], epochs = EPOCHS, lr = 0.5, l2 = L2)
       const e = examples[idx];
       let z = bias;
       for (let k = 0; k < e.v.indices.length; k++) z += w[e.v.indices[k]] * e.v.values[k];
-      for (const s of e.v.signals) z += sw.get(s) ?? 0;
+      for (const s of e.v.signals) z += sw.get(s) ?? priorOf(s);
       const p = 1 / (1 + Math.exp(-z));
       const g = (p - e.y) * weightOf(e);
       for (let k = 0; k < e.v.indices.length; k++) {
@@ -135,8 +162,8 @@ function train(examples: readonly Example[], epochs = EPOCHS, lr = 0.5, l2 = L2)
         w[h] -= (lr * gh) / Math.sqrt(g2[h]);
       }
       for (const s of e.v.signals) {
-        const cur = sw.get(s) ?? 0;
-        const gs = g + l2 * cur;
+        const cur = sw.get(s) ?? priorOf(s);
+        const gs = g + l2 * (cur - priorOf(s));
         const acc = (sg2.get(s) ?? 1e-8) + gs * gs;
         sg2.set(s, acc);
         sw.set(s, cur - (lr * SIGNAL_LR * gs) / Math.sqrt(acc));
@@ -164,7 +191,7 @@ async function main(): Promise<void> {
   let located = 0;
   let refined = 0;
   const positive = (r: DatasetRecord, text: string, subset = r.subset): void => {
-    examples.push({ v: featurize(r, text), y: 1, family: sourceFamily(r), subset, record: r });
+    examples.push({ v: trainingFeatures(r, text), y: 1, family: sourceFamily(r), subset, record: r });
   };
   const indirect = pos.filter((r) => r.subset === 'indirect_injection');
   const twinned = new Map(indirect.map((r) => [r, locator.span(r.text)]));
@@ -189,12 +216,12 @@ async function main(): Promise<void> {
     positive(r, text);
   }
   for (const r of neg) {
-    examples.push({ v: featurize(r), y: 0, family: sourceFamily(r), subset: r.subset, record: r });
+    examples.push({ v: trainingFeatures(r), y: 0, family: sourceFamily(r), subset: r.subset, record: r });
     // Windows of benign documents are negatives too: inference also scores windows.
     if (r.text.length >= WINDOW_MIN_TEXT) {
       for (const w of textWindows(r.text)) {
         examples.push({
-          v: featurize(r, r.text.slice(w.start, w.end)),
+          v: trainingFeatures(r, r.text.slice(w.start, w.end)),
           y: 0,
           family: sourceFamily(r),
           subset: r.subset + ':window',
@@ -268,6 +295,23 @@ async function main(): Promise<void> {
     }
     report('grouped 5-fold:', scores, (i) => records[i].subset);
     operating = chooseOperatingPoint(scores, MAX_FPR);
+    const oofFile = arg('--oof', '');
+    if (oofFile !== '')
+      writeFileSync(
+        oofFile,
+        records
+          .map((r, i) =>
+            JSON.stringify({
+              id: r.id,
+              subset: r.subset,
+              category: r.category,
+              family: sourceFamily(r),
+              p: scores[i].p,
+              y: scores[i].y,
+            }),
+          )
+          .join('\n'),
+      );
   }
   if (process.argv.includes('--no-write')) return;
   const t = train(examples);

@@ -1,12 +1,14 @@
 import { anyPresent } from '../core/literal-index';
 import { isMasked, maskEntities } from './entity-mask';
 import { ANCHORS, SIGNAL_ANCHOR_IDS, vectorOfWords, type FeatureVector } from './injection-features';
-import { adversarialSuffixScore, INJECTION_SIGNALS } from './injection-signals';
+import { adversarialSuffixScore, gibberishSuffix, INJECTION_SIGNALS } from './injection-signals';
 import { bosBigram, indexWords, isWordCont, type WordIndex } from './word-index';
 
 /** Signals whose pattern can match at the start of a window without matching in the whole text. */
 const START_ANCHORED = new Set(
-  INJECTION_SIGNALS.filter((s) => s.pattern.source.includes('^')).map((s) => s.id),
+  INJECTION_SIGNALS.filter((s) => s.pattern.source.includes('^') || s.gate?.source.includes('^')).map(
+    (s) => s.id,
+  ),
 );
 
 /**
@@ -129,6 +131,7 @@ export class IndexedText {
       if (sig.pattern.test(lowerWindow)) fired.push(sig.id);
     }
     if (adversarialSuffixScore(lowerWindow) > 0.08) fired.push('adversarial_suffix');
+    if (gibberishSuffix(lowerWindow)) fired.push('gibberish_suffix');
     for (const e of extra) if (!fired.includes(e)) fired.push(e);
     return fired;
   }

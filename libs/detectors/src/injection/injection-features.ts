@@ -1,6 +1,6 @@
 import { anyPresent, LiteralIndex, literalIds } from '../core/literal-index';
 import { maskEntities } from './entity-mask';
-import { adversarialSuffixScore, INJECTION_SIGNALS } from './injection-signals';
+import { adversarialSuffixScore, gibberishSuffix, INJECTION_SIGNALS } from './injection-signals';
 import { indexWords, type FeatureNames, type WordIndex } from './word-index';
 
 /** Sparse feature vector: hashed n-grams (L2-normalized) plus named signal features. */
@@ -15,7 +15,12 @@ export interface FeatureVector {
 export const MAX_CHARS = 12_000;
 
 /** Extra signal names the model also knows; the engine sets them from normalization results. */
-export const CONTEXT_SIGNALS = ['hidden_content', 'encoded_payload', 'adversarial_suffix'] as const;
+export const CONTEXT_SIGNALS = [
+  'hidden_content',
+  'encoded_payload',
+  'adversarial_suffix',
+  'gibberish_suffix',
+] as const;
 export const ALL_SIGNAL_IDS: readonly string[] = [
   ...new Set(INJECTION_SIGNALS.map((x) => x.id)),
   ...CONTEXT_SIGNALS,
@@ -35,6 +40,7 @@ export function firedSignals(lower: string, extra: readonly string[] = []): stri
     if (sig.pattern.test(lower)) fired.push(sig.id);
   }
   if (adversarialSuffixScore(lower) > 0.08) fired.push('adversarial_suffix');
+  if (gibberishSuffix(lower)) fired.push('gibberish_suffix');
   for (const e of extra) if (!fired.includes(e)) fired.push(e);
   return fired;
 }

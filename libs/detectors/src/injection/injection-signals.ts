@@ -22,7 +22,7 @@ const s = (id: string, pattern: RegExp, anchors?: readonly string[], gate?: RegE
 });
 
 const IGNORE_EN =
-  /\b(?:ignore|disregard|forget|override|bypass|skip|abandon|drop)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|your|any|the|system|initial|original|these)\b[^.\n]{0,30}?\b(?:instructions?|prompts?|rules|directions?|directives?|guidelines|context|commands?|constraints|messages?|programming|policies)\b/;
+  /\b(?:ignore|disregard|forget|override|bypass|skip|abandon|drop)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|your|any|the|system|initial|original|these)\b[^.\n]{0,30}?\b(?:instructions?|prompts?|rules|directions?|directives?|guidelines|context|commands?|constraints|messages?|programming|policies)\b|\bregardless of (?:the |any |your |all )?(?:previous|prior|earlier|above|original|initial) (?:tasks?|instructions?|rules|prompts?|directions?|context)\b|\bforget (?:everything|all)(?: (?:from|you (?:were|have been) told|that came|said))? ?(?:before|above|previous(?:ly)?|so far|earlier)\b/;
 
 /**
  * "Ignore / forget the instructions" in the languages of the data (es, pt, fr, it, de, id, tr, tl;
@@ -50,17 +50,33 @@ const IGNORE_OTHER_SCRIPTS = new RegExp(
     '(?:เพิกเฉย|ละเว้น|ลืม|ไม่ต้องสนใจ)[^\\n]{0,40}?คำสั่ง|คำสั่ง[^\\n]{0,30}?(?:เพิกเฉย|ละเว้น|ลืม)',
   ].join('|'),
 );
+const DISCLAIMER =
+  /\b(?:(?:purely|only|strictly|solely|just) (?:for )?(?:fictional|hypothetical|educational|academic|research|journalistic|historical|informational)|(?:never|not) be (?:used|acted upon)|for (?:educational|academic|research|journalistic|historical|informational) purposes|(?:this|it) is (?:purely |just |only |all )?(?:a )?(?:fictional|hypothetical)|fictional (?:scenario|story|world|setting))\b/;
+const DISCLAIMER_ANCHORS = [
+  ...['fictional', 'hypothetical', 'educational', 'academic', 'research', 'journalistic'],
+  ...['historical', 'informational', 'be used', 'acted upon', 'purposes'],
+];
+/** "You are a …", "imagine you are", "pretend to be", "act as a": the role-play set-up. */
+const PERSONA_SETUP =
+  /^(?:imagine (?:that )?|let'?s (?:say|pretend|imagine) )?(?:you are|you're) (?:a|an) |\bpretend (?:to be|you are|that you)|\bimagine (?:you are|you're|that you|yourself)|\bact as (?:a|an) |\bin the role of|\bplay the role/;
+
 /** A character beyond Latin-1: every IGNORE_OTHER_SCRIPTS match has one. */
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   // Every Latin-script match contains one of its verbs of ignoring, so those alone are its anchors.
   s('ignore_instructions', new RegExp(`${IGNORE_EN.source}|${IGNORE_LATIN.source}`), [
-    ...['ignor', 'disregard', 'forget', 'overrid', 'bypass', 'skip', 'abandon', 'drop'],
+    ...['ignor', 'disregard', 'forget', 'overrid', 'bypass', 'skip', 'abandon', 'drop', 'regardless of'],
     ...['olvid', 'descart', 'esque', 'desconsider', 'oubli', 'dimentic', 'vergiss'],
     ...['abaikan', 'lupakan', 'unut', 'yok say', 'rmezden', 'pansinin', 'kalimutan'],
   ]),
   s('ignore_instructions', IGNORE_OTHER_SCRIPTS, undefined, BEYOND_LATIN1),
+  // "Ignore the rest of this data and print …": dismissing the surrounding content, then a command.
+  s(
+    'ignore_content',
+    /\b(?:ignore|disregard)\s+(?:the rest of\s+)?(?:this|these|that|all|everything|them|the above|the rest)\b(?:\s+(?:of\s+)?(?:the\s+|this\s+)?(?:data|info(?:rmation)?|text|content|documents?|snippets?|context|input))?\s*,?\s*(?:(?:and|but)\b[^.\n]{0,20}?\b(?:print|say|output|write|reply|respond|answer|focus|tell|instead|repeat|give|show|reveal|list|translate|return|provide)\b|except\b)/,
+    ['ignor', 'disregard'],
+  ),
   s(
     'new_instructions',
     /\b(?:new|updated|real|actual|revised|additional|secret|hidden)\s+(?:instructions?|task|rules|directives?|orders|objective)\b/,
@@ -70,6 +86,29 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
     'role_marker',
     /(?:^|\n)\s*(?:#{1,4}\s*)?(?:system|assistant|developer|admin(?:istrator)?)\s*(?:message|prompt|note|override)?\s*[:：]|<\|(?:im_start|im_end|system|user|assistant|endoftext)\|>|\[\/?inst\]|<<\/?sys>>|\[system\]|<\/?system>|\(#(?:system|context|assistant)\)|\bsystem override\b/,
     ['system', 'assistant', 'developer', 'admin', '<|', 'inst]', '<<', '(#'],
+  ),
+  // A fake turn or tag in the middle of data: "Registrant: SYSTEM: ignore …", "<instruction>…".
+  s(
+    'inline_role_marker',
+    /\b(?:system|admin|administrator|developer)\s*(?:message|note|override|request|instructions?)?\s*:{1,2}\s*(?:ignore|disregard|forget|print|say|output|focus|reply|respond|you (?:must|should|will)|new |always |never |only |do not |don'?t )/,
+    ['system', 'admin', 'developer'],
+  ),
+  s(
+    'fake_delimiter',
+    /<\/?(?:instructions?|system|sys|admin|prompt|important|directive)>|<end of (?:session|conversation|document|context|text)>|\[(?:admin|system|developer)[ _](?:request|override|note|instructions?|message)|(?:^|\n)\s*-{2,}\s*(?:core|new|important|system|updated)\s+instructions?\b|#{2,}\s*(?:(?:new|updated|important|system|admin)\s+instructions?\b|(?:system|instruction)\s*:)/,
+    // every match contains one of these (the tags, `[admin_…`, `-- new instructions`, `### system:`)
+    [
+      'instruction',
+      'system',
+      '<sys',
+      '/sys',
+      'admin',
+      'prompt>',
+      'important>',
+      'directive>',
+      '<end of',
+      '[developer',
+    ],
   ),
   s(
     'persona_switch',
@@ -100,12 +139,12 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   ),
   s(
     'prompt_extraction',
-    /\b(?:system (?:prompt|message|instructions?)|initial (?:prompt|instructions?)|(?:original|starting|hidden|secret|initial) instructions|your (?:instructions|prompt|directives|guidelines) (?:verbatim|word for word|in full)|instructions you were given|what (?:were|are) (?:you|your) (?:told|instructions)|initialization string|repeat (?:the|everything|all)[^.\n]{0,20}(?:above|before|prompt|instructions|conversation))\b/,
+    /\b(?:system (?:prompt|message|instructions?)|initial (?:prompt|instructions?)|(?:original|starting|hidden|secret|initial) instructions|your (?:instructions|prompt|directives|guidelines) (?:verbatim|word for word|in full)|instructions you were given|what (?:were|are) (?:you|your) (?:told|instructions)|initialization string|repeat (?:the|this|your|everything|all)[^.\n]{0,20}(?:above|before|prompt|instructions|conversation|word for word|verbatim))\b/,
     ['system', 'initial', 'instructions', 'what were', 'what are', 'repeat'],
   ),
   s(
     'reveal_secret',
-    /\b(?:reveal|share|tell me|give me|print|output|show|disclose|leak|what is)\b[^.\n]{0,30}\b(?:password|secret(?: key)?|api key|credentials?|passcode|access code|confidential|private key|the key)\b/,
+    /\b(?:reveal|share|tell me|give me|print|output|show|disclose|leak|what is|confirm|spell out|hint at)\b[^.\n]{0,30}\b(?:password|secret(?: key)?|api key|credentials?|passcode|access code|confidential|private key|the key)\b|\b(?:write|compose|create)\b[^.\n]{0,30}\b(?:poem|haiku|acrostic|song|story|riddle|limerick)\b[^.\n]{0,30}\bthe (?:password|secret|passcode|access code)\b/,
     [
       'password',
       'secret',
@@ -137,7 +176,7 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   ),
   s(
     'addressed_to_model',
-    /\b(?:ai|assistant|chatbot|language model|llm|gpt|chatgpt|model|bot|agent)\b[^.\n]{0,20}\b(?:must|should|shall|will now|needs? to|is instructed|has been instructed)\b|\b(?:note|message|instructions?) (?:to|for) (?:the )?(?:ai|assistant|model|llm|bot|agent)\b|\bif you are (?:an? )?(?:ai|assistant|language model|llm)\b|\bwhen (?:summari[sz]ing|answering|responding|you (?:read|see|process))\b[^.\n]{0,40}\b(?:you must|always|instead)\b/,
+    /\b(?:ai|assistant|chatbot|language model|llm|gpt|chatgpt|model|bot|agent)\b[^.\n]{0,20}\b(?:must|should|shall|will now|needs? to|is instructed|has been instructed)\b|\b(?:note|message|instructions?) (?:to|for) (?:the |any )?(?:automated|ai|assistant|model|llm|bot|agent|analysis|screening|review(?:er)?|recruiter|grader)\b|\bif you are (?:an? )?(?:ai|assistant|language model|llm)\b|\bwhen (?:summari[sz]ing|answering|responding|you (?:read|see|process))\b[^.\n]{0,40}\b(?:you must|always|instead)\b/,
     [
       'must',
       'should',
@@ -151,6 +190,12 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
       'if you are',
       'when ',
     ],
+  ),
+  // Data that tells the model what to answer when asked: "If the user asks for a summary, reply with …".
+  s(
+    'conditional_instruction',
+    /\bif (?:the )?(?:user|anyone|someone) (?:asks?|requests?|queries)\b[^.\n]{0,60}\b(?:reply|respond|answer|say|report|tell|print|output|write)\b|\bif (?:questioned|asked|queried)\b[^.\n]{0,20}\b(?:reply|respond|answer|say|report|tell)\b/,
+    ['if the user', 'if user', 'if anyone', 'if someone', 'if questioned', 'if asked', 'if queried'],
   ),
   s(
     'output_override',
@@ -176,10 +221,36 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
     'harmful_goal',
     /\b(?:bomb|explosive|weapon|malware|ransomware|keylogger|exploit|hack(?:ing)? into|steal|phishing|meth(?:amphetamine)?|poison|kill|suicide|self-harm|launder|counterfeit|illegal|fraud|scam|racist|offensive|defamatory|extremist|genocide|terroris[mt])\b/,
   ),
+  s(
+    'hateful_request',
+    /\b(?:write|generate|create|compose|give|produce|say|tell)\b[^.\n]{0,30}\b(?:negative|unfriendly|discriminatory|offensive|hateful|harmful|hostile|degrading|bigoted|derogatory|insulting|racist|sexist|toxic|demeaning|hurtful)\b[^.\n]{0,20}\b(?:sentences?|statements?|jokes?|comments?|remarks?|tweets?|posts?|paragraphs?|messages?|essays?|poems?|story|stories)\b[^.\n]{0,10}\b(?:about|on|against|targeting)\b/,
+    [
+      'negative',
+      'unfriendly',
+      'discriminatory',
+      'offensive',
+      'hateful',
+      'harmful',
+      'hostile',
+      'degrading',
+      'bigoted',
+      'derogatory',
+      'insulting',
+      'racist',
+      'sexist',
+      'toxic',
+      'demeaning',
+      'hurtful',
+    ],
+  ),
+  // Role-play set-up plus a "this is only fiction / research" disclaimer: the PAIR framing of a
+  // request the model would otherwise refuse. The disclaimer alone is common in benign prompts.
+  s('fiction_disclaimer', DISCLAIMER, DISCLAIMER_ANCHORS),
+  s('roleplay_disclaimer', DISCLAIMER, DISCLAIMER_ANCHORS, PERSONA_SETUP),
   s('token_smuggling', /(?:\b[a-z]\s){6,}|<\/?(?:script|iframe|img)\b|\{\{[^}]{0,40}\}\}|\$\{[^}]{0,40}\}/),
   s(
     'urgency_authority',
-    /\b(?:i am (?:the|your) (?:developer|admin|administrator|creator|owner|ceo|president)|as (?:your|the) (?:developer|administrator|admin|creator)|administrator override|admin override|maintenance mode|debug mode|god mode|sudo mode|override code|security audit|authorized (?:by|to))\b/,
+    /\b(?:i am (?:the|your) (?:developer|admin|administrator|creator|owner|ceo|president)|as (?:your|the) (?:developer|administrator|admin|creator)|administrator override|admin override|maintenance mode|debug mode|god mode|sudo mode|override code|security audit|authorized (?:by|to))\b|\b(?:i'm (?:the|your)|as your) (?:developer|admin|administrator|creator|owner|boss|supervisor|programmer)\b|\b(?:admin|developer|system|override|root|unrestricted) mode\b/,
     [
       'i am',
       'as your',
@@ -191,8 +262,30 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
       'sudo mode',
       'security audit',
       'authorized',
+      "i'm the",
+      "i'm your",
+      'as your',
+      ...['admin mode', 'developer mode', 'system mode', 'override mode', 'root mode', 'unrestricted mode'],
     ],
   ),
+];
+
+/**
+ * Structural signals: a fake turn or tag, dismissing the surrounding content or the rules, an
+ * optimised gibberish suffix, a role-play set-up
+ * with a fiction disclaimer, a request for a hateful sentence. The trainer starts their weights at a
+ * strong prior (and L2 pulls them back to it): each is evidence on its own, also for attack families
+ * the training data lacks. Topic words (harmful_goal), personas and framing stay ordinary features.
+ */
+export const STRONG_SIGNAL_IDS: readonly string[] = [
+  'role_marker',
+  'inline_role_marker',
+  'fake_delimiter',
+  'ignore_content',
+  'rules_disabled',
+  'gibberish_suffix',
+  'roleplay_disclaimer',
+  'hateful_request',
 ];
 
 /** `\s` of JavaScript regular expressions. */
@@ -239,4 +332,111 @@ export function adversarialSuffixScore(text: string): number {
     else if (c > 32 && c < 127 && !(c >= 48 && c <= 57)) punct++;
   }
   return tokens < 8 ? 0 : odd / tokens;
+}
+
+/** Characters of code and markup that GCG-style suffixes scatter through words. */
+const SUFFIX_SYMBOLS = new Uint8Array(128);
+for (const c of '{}[]()<>`$\\|=_^~#@*') SUFFIX_SYMBOLS[c.charCodeAt(0)] = 1;
+const isSuffixSymbol = (c: number): boolean => c < 128 && SUFFIX_SYMBOLS[c] === 1;
+/** `(` `)` `[` `]` `{` `}` → their slot in BRACKET_COUNTS (opening even, closing odd). */
+const BRACKET_INDEX = new Map([40, 41, 91, 93, 123, 125].map((c, i) => [c, i]));
+const BRACKET_COUNTS = new Int32Array(6);
+const GIBBERISH_MIN = 6;
+/** Unpaired brackets plus an odd backtick count in the tail. */
+const GIBBERISH_UNPAIRED = 2;
+
+/**
+ * An optimised adversarial suffix after a plain request (GCG, DSN): the last line starts as prose
+ * (its first 40 % of words have at most one code symbol and are ≥ 90 % letters and spaces) and
+ * ends in words strewn with brackets, backticks and `$`/`=`/`|`, at least two of which do not pair
+ * up. Code, tables and formulas span several lines, are symbol-dense from the start, or pair their
+ * brackets and backticks when quoted in a one-line question.
+ */
+export function gibberishSuffix(lower: string): boolean {
+  let end = lower.length;
+  while (end > 0 && isSpace(lower.charCodeAt(end - 1))) end--;
+  // a long last line is judged by its last 3,000 chars (bounded work per text and window)
+  const start = Math.max(lower.lastIndexOf('\n', end - 1) + 1, end - 3000);
+  if (end - start < 60) return false;
+  // A score of 6 needs at least 3 symbols in the tail (an unpaired bracket is a symbol too), and the
+  // tail is a suffix of the last 120 characters with whitespace runs collapsed: look there first.
+  let symbols = 0;
+  let seen = 0;
+  for (let i = end - 1; i >= start && seen < 120; i--) {
+    const c = lower.charCodeAt(i);
+    if (isSpace(c) && i + 1 < end && isSpace(lower.charCodeAt(i + 1))) continue;
+    seen++;
+    if (isSuffixSymbol(c)) symbols++;
+  }
+  if (symbols < 3) return false;
+  // Words are runs of non-space characters; the head and tail are measured as if the words were
+  // joined by single spaces, walking the line in place instead of splitting it.
+  const n = countWords(lower, start, end);
+  if (n < 12) return false;
+  const headWords = Math.floor(n * 0.4);
+  let headSymbols = 0;
+  let prose = 0;
+  let headLength = 0;
+  let word = 0;
+  let inWord = false;
+  for (let i = start; i < end && word <= headWords; i++) {
+    const c = lower.charCodeAt(i);
+    if (isSpace(c)) {
+      if (inWord) word++;
+      inWord = false;
+      continue;
+    }
+    if (!inWord && word === headWords) break;
+    if (!inWord && word > 0) {
+      headLength++; // the joining space
+      prose++;
+    }
+    inWord = true;
+    headLength++;
+    if (isSuffixSymbol(c)) headSymbols++;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0) prose++;
+  }
+  if (headSymbols > 1 || prose < 0.9 * headLength) return false;
+  // the tail: the last max(8, n/2) words, at most their last 120 joined characters
+  const tailWords = Math.max(8, Math.floor(n * 0.5));
+  let score = 0;
+  let taken = 0;
+  let wordsSeen = 0;
+  let backticks = 0;
+  BRACKET_COUNTS.fill(0);
+  inWord = false;
+  for (let i = end - 1; i >= start && taken < 120; i--) {
+    const c = lower.charCodeAt(i);
+    if (isSpace(c)) {
+      if (inWord) {
+        wordsSeen++;
+        if (wordsSeen === tailWords) break;
+        taken++; // the joining space
+      }
+      inWord = false;
+      continue;
+    }
+    inWord = true;
+    taken++;
+    if (isSuffixSymbol(c)) score++;
+    if (c === 96) backticks++;
+    const b = BRACKET_INDEX.get(c);
+    if (b !== undefined) BRACKET_COUNTS[b]++;
+  }
+  let imbalance = 0;
+  for (let b = 0; b < BRACKET_COUNTS.length; b += 2)
+    imbalance += Math.abs(BRACKET_COUNTS[b] - BRACKET_COUNTS[b + 1]);
+  // code quoted in a question pairs its brackets and backticks; an optimised suffix rarely does
+  return score + imbalance >= GIBBERISH_MIN && imbalance + (backticks % 2) >= GIBBERISH_UNPAIRED;
+}
+
+function countWords(text: string, start: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }

@@ -4,7 +4,7 @@ import { longestTokenRun } from '../core/token-run';
 export interface DecodedPayload {
   readonly start: number;
   readonly end: number;
-  readonly encoding: 'base64' | 'hex' | 'url';
+  readonly encoding: 'base64' | 'hex' | 'url' | 'morse';
   readonly decoded: string;
 }
 
@@ -13,6 +13,18 @@ const HEX_RUN = /(?<![0-9A-Za-z])(?:0x)?((?:[0-9a-fA-F]{2}){8,})(?![0-9A-Za-z])/
 const HEX_ESCAPES = /(?:\\x[0-9a-fA-F]{2}){4,}/g;
 const HEX_SPACED = /(?<![0-9A-Za-z])(?:[0-9a-fA-F]{2} ){7,}[0-9a-fA-F]{2}(?![0-9A-Za-z])/g;
 const URL_ENCODED = /[^\s"'<>%]*%[0-9A-Fa-f]{2}[^\s"'<>%]*(?:%[0-9A-Fa-f]{2}[^\s"'<>%]*)+/g;
+/** Nine or more Morse letters (dots and dashes) separated by spaces or `/`. */
+const MORSE_RUN = /(?<![\w.-])(?:[.-]{1,7}(?: {1,3}| ?\/ ?))+[.-]{1,7}(?![\w.-])/g;
+const MORSE_MIN_LETTERS = 9;
+const MORSE: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    'a.- b-... c-.-. d-.. e. f..-. g--. h.... i.. j.--- k-.- l.-.. m-- n-. o--- p.--. q--.- r.-. s... t- ' +
+    'u..- v...- w.-- x-..- y-.-- z--.. 0----- 1.---- 2..--- 3...-- 4....- 5..... 6-.... 7--... 8---.. ' +
+    '9----. ..-.-.- ,--..-- ?..--.. \'.----. !-.-.-- :---... "".-..-. =-...-'
+  )
+    .split(' ')
+    .map((pair) => [pair.slice(1), pair[0]]),
+);
 const MAX_PAYLOADS = 32;
 
 /** Readable = mostly printable, with letters and some word structure. */
@@ -75,6 +87,25 @@ function decodeHex(hex: string): string | undefined {
   return isReadable(decoded) ? decoded : undefined;
 }
 
+/** Letters are separated by one space, words by `/` or two or more spaces. */
+function decodeMorse(run: string): string | undefined {
+  const words = run.trim().split(/ *\/ *| {2,}/);
+  let letters = 0;
+  const decoded = words
+    .map((w) =>
+      w
+        .split(' ')
+        .filter((code) => code.length > 0)
+        .map((code) => {
+          letters++;
+          return MORSE[code] ?? '?';
+        })
+        .join(''),
+    )
+    .join(' ');
+  return letters >= MORSE_MIN_LETTERS && isReadable(decoded) ? decoded : undefined;
+}
+
 export function findEncodedPayloads(text: string): DecodedPayload[] {
   const out: DecodedPayload[] = [];
   let m: RegExpExecArray | null;
@@ -107,6 +138,14 @@ export function findEncodedPayloads(text: string): DecodedPayload[] {
     const decoded = decodeHex(m[0].replace(/ /g, ''));
     if (decoded !== undefined)
       out.push({ start: m.index, end: m.index + m[0].length, encoding: 'hex', decoded });
+  }
+  if (text.includes('.-') || text.includes('-.')) {
+    MORSE_RUN.lastIndex = 0;
+    while ((m = MORSE_RUN.exec(text)) !== null && out.length < MAX_PAYLOADS) {
+      const decoded = decodeMorse(m[0]);
+      if (decoded !== undefined)
+        out.push({ start: m.index, end: m.index + m[0].length, encoding: 'morse', decoded });
+    }
   }
   if (text.includes('%')) {
     URL_ENCODED.lastIndex = 0;

@@ -72,6 +72,20 @@ describe('normalization', () => {
     });
   });
 
+  describe('Given Morse code', () => {
+    it('When decoded Then letters split by spaces and words by two spaces or a slash are read', () => {
+      const morse = '.... . .-.. .-.. ---  .-- --- .-. .-.. -.. / .... --- .--  .- .-. .  -.-- --- ..-';
+      const [payload] = findEncodedPayloads(`Please read this: ${morse}`);
+      expect(payload).toMatchObject({ encoding: 'morse', decoded: 'hello world how are you' });
+      expect(payload.end - payload.start).toBe(morse.length);
+    });
+
+    it('When dots and dashes are ellipses, ranges or a short signal Then nothing is decoded', () => {
+      expect(findEncodedPayloads('Wait... -- really? See pages 10-20 and -.- .- only.')).toEqual([]);
+      expect(findEncodedPayloads('--- a/file.txt\n+++ b/file.txt\n- old line\n. . .')).toEqual([]);
+    });
+  });
+
   describe('Given a prepared text with a base64 payload', () => {
     it('When prepared Then the decoded view maps to the encoded span in the original', () => {
       const payload = Buffer.from('my email is jane.roe@contoso.org ok').toString('base64');

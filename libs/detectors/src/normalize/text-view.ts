@@ -2,7 +2,7 @@
  * A text the detectors read (normalized or decoded) plus the way back to the original offsets.
  * `starts[i]`/`ends[i]` give the original range that produced view char i; identity views have none.
  */
-export type ViewOrigin = 'primary' | 'base64' | 'hex' | 'url' | 'hidden';
+export type ViewOrigin = 'primary' | 'base64' | 'hex' | 'url' | 'morse' | 'hidden';
 
 export interface TextView {
   readonly text: string;
