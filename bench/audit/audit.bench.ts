@@ -1,12 +1,13 @@
 /**
  * npm run bench:audit — the audit projector's throughput and time-to-queryable (issue 5, item 1) and report
  * latency over many stored events (item 5), on embedded chDB. Bus phases (service wiring, Kafka): draining a
- * backlog already in Kafka, consuming while the bench publishes as fast as it can, publishing at a fixed rate,
- * and ~4 events/s; each prints its ratio to the direct projector (no bus) measured in the same run.
+ * backlog already in Kafka, consuming while the bench publishes as fast as it can, publishing at a fixed rate
+ * (from this process, then from another one as the ingress would), and ~4 events/s; each prints its ratio to
+ * the direct projector (no bus) measured in the same run.
  *   AUDIT_BENCH_EVENTS       events per direct throughput phase (default 20000)
  *   AUDIT_BENCH_BUS_EVENTS   events of the drain and of the publish-while-running bus phases (default 20000)
- *   AUDIT_BENCH_RATE         events/s offered in the paced bus phase (default 20000; 0 skips it)
- *   AUDIT_BENCH_PACED_SECONDS how long the paced phase publishes (default 5)
+ *   AUDIT_BENCH_RATE         events/s offered in the paced bus phases (default 20000; 0 skips them)
+ *   AUDIT_BENCH_PACED_SECONDS how long a paced phase publishes (default 5; 10 from another process)
  *   AUDIT_BENCH_BATCH_ROWS   rows per bus call and insert (default: the service's maxBatchRows)
  *   AUDIT_BENCH_PARTITIONS   partitions of the bench topic (default 3, as ensureTopics creates them)
  *   AUDIT_BENCH_REPORT_ROWS  stored decision events for the report latencies (default 10000000)
@@ -21,10 +22,12 @@ import {
 } from '@warden/analytics';
 import { KafkaBus, type DeliveredMessage } from '@warden/bus';
 import { TOPICS } from '@warden/contracts';
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import type { PublishDone, PublishJob } from './publisher.process';
 import { decisionEvent } from '../../apps/audit/test/fixture-events';
 import { AuditProjector } from '../../apps/audit/src/projector/audit-projector';
 import { DEFAULT_AUDIT_OPTIONS } from '../../apps/audit/src/audit-options';
@@ -118,9 +121,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The service's own wiring (bus batches → batcher → projector) with a hook timing each event's way in. */
 async function busPipeline(client: AnalyticsClient) {
   const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
+  const topicPrefix = `bench${Date.now().toString(36)}.`;
   const bus = new KafkaBus({
     brokers,
-    topicPrefix: `bench${Date.now().toString(36)}.`,
+    topicPrefix,
     partitions: PARTITIONS,
     logger: pino({ level: 'warn' }),
   });
@@ -144,8 +148,14 @@ async function busPipeline(client: AnalyticsClient) {
           await prepared.write();
           lastQueryableAt = performance.now();
           inserts.push({ rows: messages.length, ms: lastQueryableAt - t0 });
-          for (const m of messages)
-            latencies.push(lastQueryableAt - (publishedAt.get(m.event.id) ?? lastQueryableAt));
+          const queryableAtEpoch = Date.now();
+          for (const m of messages) {
+            const at = publishedAt.get(m.event.id);
+            // Events of another process carry their publishing moment as `time`.
+            latencies.push(
+              at === undefined ? queryableAtEpoch - Date.parse(m.event.time) : lastQueryableAt - at,
+            );
+          }
         };
       },
       { ...DEFAULT_AUDIT_OPTIONS, groupId: 'audit-bench', maxBatchRows: BATCH_ROWS },
@@ -169,6 +179,8 @@ async function busPipeline(client: AnalyticsClient) {
     await bus.close();
   };
   return {
+    brokers,
+    topicPrefix,
     start,
     publish,
     waitFor,
@@ -243,6 +255,48 @@ async function pacedThroughTheBus(bus: BusPipeline, direct: number): Promise<voi
   );
 }
 
+/** The producer in its own process, as the ingress is: the projector's event loop only consumes. */
+function publishFromAnotherProcess(job: PublishJob): Promise<PublishDone> {
+  const child = fork(join(__dirname, 'publisher.process.ts'), [], {
+    execArgv: ['-r', join(__dirname, '..', '..', 'scripts', 'register.js')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`publisher exited with ${code} before it was done`)));
+    child.on('message', (message: unknown) => {
+      if (typeof message === 'object' && message !== null && 'done' in message) {
+        child.removeAllListeners('exit');
+        resolve((message as { done: PublishDone }).done);
+      }
+    });
+    child.send(job);
+  });
+}
+
+async function pacedFromAnotherProcess(bus: BusPipeline, direct: number): Promise<void> {
+  bus.latencies.length = 0;
+  bus.inserts.length = 0;
+  const seconds = Number(process.env['AUDIT_BENCH_PACED_SECONDS'] ?? 10);
+  const start = performance.now();
+  const done = await publishFromAnotherProcess({
+    brokers: bus.brokers,
+    topicPrefix: bus.topicPrefix,
+    org: 'org_bus_remote',
+    from: 0,
+    rate: RATE,
+    seconds,
+    sliceMs: 50,
+  });
+  await bus.waitFor(done.published + 1);
+  report(
+    `through the bus, paced at ${fmt(RATE)} events/s for ${seconds} s by another process (it reached ${fmt(done.published / done.seconds)} events/s)`,
+    done.published + 1,
+    (bus.queryableAt() - start) / 1000,
+    bus,
+    direct,
+  );
+}
+
 async function slowThroughTheBus(bus: BusPipeline): Promise<void> {
   bus.latencies.length = 0;
   const paced = 40;
@@ -283,6 +337,7 @@ async function throughTheBus(client: AnalyticsClient, direct: number): Promise<v
     await drainThroughTheBus(bus, direct);
     await backlogThroughTheBus(bus, direct);
     if (RATE > 0) await pacedThroughTheBus(bus, direct);
+    if (RATE > 0) await pacedFromAnotherProcess(bus, direct);
     await slowThroughTheBus(bus);
   } finally {
     await bus.close();
