@@ -9,6 +9,7 @@ import {
 } from '@warden/analytics';
 import type { DeliveredMessage } from '@warden/bus';
 import { appendToChains, headKey, type ChainedEvent, type ChainHead } from './chain-entries';
+import { eventHash } from './event-hash';
 
 export const CHAIN_TABLE = 'audit_chain';
 
@@ -77,11 +78,17 @@ export class AuditProjector {
     const now = this.clock();
     const seen = new Set<string>();
     const batch: ChainedEvent[] = [];
+    /** Each row's JSONEachRow line, index for index with `batch`. */
+    const lines: string[] = [];
+    // The per-event work that does not depend on the lookups comes first: this runs while the previous batch's
+    // insert holds chDB, which answers this batch's lookups only after it.
     for (const message of messages) {
       this.noteOffset(message);
       if (seen.has(message.event.id)) continue;
       seen.add(message.event.id);
-      batch.push({ chain: chainOf(message), row: toEventRow(message.event, message.topic, now) });
+      const row = toEventRow(message.event, message.topic, now);
+      batch.push({ chain: chainOf(message), row, hash: eventHash(row) });
+      lines.push(JSON.stringify(row));
     }
     const rows = batch.map((entry) => entry.row);
     const chained = await this.idsInChain(rows);
@@ -100,7 +107,7 @@ export class AuditProjector {
     const toStore = rows.filter((row) => !stored.has(row.id));
     const result = { recorded: toStore.length, duplicates: messages.length - toStore.length };
     if (toStore.length === 0) return this.nothingToWrite(result);
-    const body = toJsonEachRow(toStore);
+    const body = lines.filter((_, i) => !stored.has(rows[i]?.id ?? '')).join('\n');
     const ids = new Set(toStore.map((row) => row.id));
     // Queued at once, behind the writes before it: a later batch's preparation must see its ids as under way.
     const written = this.enqueueWrite(ids, () => insertJsonEachRow(this.client, EVENTS_TABLE, body), result);
