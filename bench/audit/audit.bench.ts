@@ -278,6 +278,7 @@ async function pacedFromAnotherProcess(bus: BusPipeline, direct: number): Promis
   bus.inserts.length = 0;
   const seconds = Number(process.env['AUDIT_BENCH_PACED_SECONDS'] ?? 10);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const done = await publishFromAnotherProcess({
     brokers: bus.brokers,
     topicPrefix: bus.topicPrefix,
@@ -288,6 +289,12 @@ async function pacedFromAnotherProcess(bus: BusPipeline, direct: number): Promis
     sliceMs: 50,
   });
   await bus.waitFor(done.published + 1);
+  const used = process.cpuUsage(cpu);
+  const perThousand = (ms: number) => ((1000 * ms) / (done.published + 1)).toFixed(0);
+  console.log(
+    `  CPU per 1,000 events: consumer + projector + chDB (this process) ${perThousand((used.user + used.system) / 1000)} ms, ` +
+      `producer ${perThousand(done.cpuMs)} ms (the broker's not counted)`,
+  );
   report(
     `through the bus, paced at ${fmt(RATE)} events/s for ${seconds} s by another process (it reached ${fmt(done.published / done.seconds)} events/s)`,
     done.published + 1,

@@ -25,6 +25,8 @@ export interface PublishDone {
   /** Events published at the job's rate (the warm-up event not included). */
   readonly published: number;
   readonly seconds: number;
+  /** CPU time this process spent publishing them (user + system, ms). */
+  readonly cpuMs: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,6 +45,7 @@ async function run(job: PublishJob): Promise<PublishDone> {
     await bus.publish(TOPICS.decisions, [{ key: warmUp.subject, event: warmUp }]);
     let next = job.from + 1;
     const start = performance.now();
+    const cpu = process.cpuUsage();
     for (let k = 0; k < slices; k++) {
       const due = start + k * job.sliceMs;
       if (due > performance.now()) await sleep(due - performance.now());
@@ -53,7 +56,12 @@ async function run(job: PublishJob): Promise<PublishDone> {
         events.map((event) => ({ key: event.subject, event })),
       );
     }
-    return { published: next - job.from - 1, seconds: (performance.now() - start) / 1000 };
+    const used = process.cpuUsage(cpu);
+    return {
+      published: next - job.from - 1,
+      seconds: (performance.now() - start) / 1000,
+      cpuMs: (used.user + used.system) / 1000,
+    };
   } finally {
     await bus.close();
   }
