@@ -1,12 +1,13 @@
 /**
  * npm run bench:audit — the audit projector's throughput and time-to-queryable (issue 5, item 1) and report
  * latency over many stored events (item 5), on embedded chDB. Bus phases (service wiring, Kafka): draining a
- * backlog already in Kafka, consuming while the bench publishes as fast as it can, publishing at a fixed rate,
- * and ~4 events/s; each prints its ratio to the direct projector (no bus) measured in the same run.
+ * backlog already in Kafka, consuming while the bench publishes as fast as it can, publishing at a fixed rate
+ * (from this process, then from another one as the ingress would), and ~4 events/s; each prints its ratio to
+ * the direct projector (no bus) measured in the same run.
  *   AUDIT_BENCH_EVENTS       events per direct throughput phase (default 20000)
  *   AUDIT_BENCH_BUS_EVENTS   events of the drain and of the publish-while-running bus phases (default 20000)
- *   AUDIT_BENCH_RATE         events/s offered in the paced bus phase (default 20000; 0 skips it)
- *   AUDIT_BENCH_PACED_SECONDS how long the paced phase publishes (default 5)
+ *   AUDIT_BENCH_RATE         events/s offered in the paced bus phases (default 20000; 0 skips them)
+ *   AUDIT_BENCH_PACED_SECONDS how long a paced phase publishes (default 5; 10 from another process)
  *   AUDIT_BENCH_BATCH_ROWS   rows per bus call and insert (default: the service's maxBatchRows)
  *   AUDIT_BENCH_PARTITIONS   partitions of the bench topic (default 3, as ensureTopics creates them)
  *   AUDIT_BENCH_REPORT_ROWS  stored decision events for the report latencies (default 10000000)
@@ -21,10 +22,12 @@ import {
 } from '@warden/analytics';
 import { KafkaBus, type DeliveredMessage } from '@warden/bus';
 import { TOPICS } from '@warden/contracts';
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import type { PublishDone, PublishJob } from './publisher.process';
 import { decisionEvent } from '../../apps/audit/test/fixture-events';
 import { AuditProjector } from '../../apps/audit/src/projector/audit-projector';
 import { DEFAULT_AUDIT_OPTIONS } from '../../apps/audit/src/audit-options';
@@ -79,26 +82,38 @@ async function baselineBulkInsert(client: AnalyticsClient): Promise<void> {
 }
 
 async function projectorBatches(client: AnalyticsClient): Promise<number> {
-  const messages = Array.from({ length: EVENTS }, (_, n) => delivered('org_projector', n, n));
-  const projector = new AuditProjector(client);
-  const latencies: number[] = [];
-  const start = performance.now();
-  for (let i = 0; i < messages.length; i += BATCH) {
-    const t0 = performance.now();
-    await projector.project(messages.slice(i, i + BATCH));
-    latencies.push(performance.now() - t0);
-  }
-  const seconds = (performance.now() - start) / 1000;
-  console.log(
-    `direct projector (no bus), batches of ${BATCH} (dedupe lookup + hash chain + insert): ${fmt(EVENTS / seconds)} events/s, ` +
-      `batch → queryable p50 ${fmt(percentile(latencies, 50))} ms p99 ${fmt(percentile(latencies, 99))} ms`,
-  );
+  const run = async (org: string, pipelined: boolean) => {
+    const messages = Array.from({ length: EVENTS }, (_, n) => delivered(org, n, n));
+    const projector = new AuditProjector(client);
+    const latencies: number[] = [];
+    const start = performance.now();
+    let previous: Promise<unknown> = Promise.resolve();
+    for (let i = 0; i < messages.length; i += BATCH) {
+      const t0 = performance.now();
+      const prepared = await projector.prepare(messages.slice(i, i + BATCH));
+      const written = prepared.write().then(() => latencies.push(performance.now() - t0));
+      // Pipelined as the service runs it: the next batch is prepared while this one is written.
+      if (pipelined) await previous;
+      else await written;
+      previous = written;
+    }
+    await previous;
+    const seconds = (performance.now() - start) / 1000;
+    console.log(
+      `direct projector (no bus), batches of ${BATCH}, ${pipelined ? 'next batch prepared during the insert' : 'one batch after the other'} ` +
+        `(dedupe lookup + hash chain + insert): ${fmt(EVENTS / seconds)} events/s, ` +
+        `batch → queryable p50 ${fmt(percentile(latencies, 50))} ms p99 ${fmt(percentile(latencies, 99))} ms`,
+    );
+    return { projector, messages, rate: EVENTS / seconds };
+  };
+  await run('org_sequential', false);
+  const { projector, messages, rate } = await run('org_projector', true);
   const again = performance.now();
   await projector.project(messages.slice(0, BATCH));
   console.log(
     `projector redelivery of ${BATCH} recorded events: ${fmt(performance.now() - again)} ms, count still ${fmt(await count(client, 'org_projector'))}`,
   );
-  return EVENTS / seconds;
+  return rate;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -106,9 +121,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The service's own wiring (bus batches → batcher → projector) with a hook timing each event's way in. */
 async function busPipeline(client: AnalyticsClient) {
   const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
+  const topicPrefix = `bench${Date.now().toString(36)}.`;
   const bus = new KafkaBus({
     brokers,
-    topicPrefix: `bench${Date.now().toString(36)}.`,
+    topicPrefix,
     partitions: PARTITIONS,
     logger: pino({ level: 'warn' }),
   });
@@ -125,13 +141,22 @@ async function busPipeline(client: AnalyticsClient) {
       bus,
       [TOPICS.decisions],
       async (messages) => {
-        const t0 = performance.now();
-        firstHandedOverAt ||= t0;
-        await projector.project(messages);
-        lastQueryableAt = performance.now();
-        inserts.push({ rows: messages.length, ms: lastQueryableAt - t0 });
-        for (const m of messages)
-          latencies.push(lastQueryableAt - (publishedAt.get(m.event.id) ?? lastQueryableAt));
+        firstHandedOverAt ||= performance.now();
+        const prepared = await projector.prepare(messages);
+        return async () => {
+          const t0 = performance.now();
+          await prepared.write();
+          lastQueryableAt = performance.now();
+          inserts.push({ rows: messages.length, ms: lastQueryableAt - t0 });
+          const queryableAtEpoch = Date.now();
+          for (const m of messages) {
+            const at = publishedAt.get(m.event.id);
+            // Events of another process carry their publishing moment as `time`.
+            latencies.push(
+              at === undefined ? queryableAtEpoch - Date.parse(m.event.time) : lastQueryableAt - at,
+            );
+          }
+        };
       },
       { ...DEFAULT_AUDIT_OPTIONS, groupId: 'audit-bench', maxBatchRows: BATCH_ROWS },
     );
@@ -154,6 +179,8 @@ async function busPipeline(client: AnalyticsClient) {
     await bus.close();
   };
   return {
+    brokers,
+    topicPrefix,
     start,
     publish,
     waitFor,
@@ -184,7 +211,7 @@ function report(
   console.log(
     `${label}: ${fmt(rate)} events/s (${(rate / direct).toFixed(2)} × the direct projector), ${latency}` +
       `${bus.inserts.length} projector batches of ${fmt(rows / Math.max(1, bus.inserts.length))} rows on average, ` +
-      `projector busy ${Math.round((100 * busyMs) / (seconds * 1000))} % of the time`,
+      `inserting into events ${Math.round((100 * busyMs) / (seconds * 1000))} % of the time`,
   );
 }
 
@@ -222,6 +249,55 @@ async function pacedThroughTheBus(bus: BusPipeline, direct: number): Promise<voi
   report(
     `through the bus, paced at ${fmt(RATE)} events/s for ${PACED_SECONDS} s (producer reached ${fmt(offered)} events/s)`,
     perSlice * slices,
+    (bus.queryableAt() - start) / 1000,
+    bus,
+    direct,
+  );
+}
+
+/** The producer in its own process, as the ingress is: the projector's event loop only consumes. */
+function publishFromAnotherProcess(job: PublishJob): Promise<PublishDone> {
+  const child = fork(join(__dirname, 'publisher.process.ts'), [], {
+    execArgv: ['-r', join(__dirname, '..', '..', 'scripts', 'register.js')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`publisher exited with ${code} before it was done`)));
+    child.on('message', (message: unknown) => {
+      if (typeof message === 'object' && message !== null && 'done' in message) {
+        child.removeAllListeners('exit');
+        resolve((message as { done: PublishDone }).done);
+      }
+    });
+    child.send(job);
+  });
+}
+
+async function pacedFromAnotherProcess(bus: BusPipeline, direct: number): Promise<void> {
+  bus.latencies.length = 0;
+  bus.inserts.length = 0;
+  const seconds = Number(process.env['AUDIT_BENCH_PACED_SECONDS'] ?? 10);
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const done = await publishFromAnotherProcess({
+    brokers: bus.brokers,
+    topicPrefix: bus.topicPrefix,
+    org: 'org_bus_remote',
+    from: 0,
+    rate: RATE,
+    seconds,
+    sliceMs: 50,
+  });
+  await bus.waitFor(done.published + 1);
+  const used = process.cpuUsage(cpu);
+  const perThousand = (ms: number) => ((1000 * ms) / (done.published + 1)).toFixed(0);
+  console.log(
+    `  CPU per 1,000 events: consumer + projector + chDB (this process) ${perThousand((used.user + used.system) / 1000)} ms, ` +
+      `producer ${perThousand(done.cpuMs)} ms (the broker's not counted)`,
+  );
+  report(
+    `through the bus, paced at ${fmt(RATE)} events/s for ${seconds} s by another process (it reached ${fmt(done.published / done.seconds)} events/s)`,
+    done.published + 1,
     (bus.queryableAt() - start) / 1000,
     bus,
     direct,
@@ -268,6 +344,7 @@ async function throughTheBus(client: AnalyticsClient, direct: number): Promise<v
     await drainThroughTheBus(bus, direct);
     await backlogThroughTheBus(bus, direct);
     if (RATE > 0) await pacedThroughTheBus(bus, direct);
+    if (RATE > 0) await pacedFromAnotherProcess(bus, direct);
     await slowThroughTheBus(bus);
   } finally {
     await bus.close();

@@ -16,7 +16,8 @@ export const AUDIT_OPTIONS = Symbol('AUDIT_OPTIONS');
 
 export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
   groupId: 'audit-projector',
-  maxBatchRows: 1000,
+  // 5,000 rather than 1,000: fewer bus calls and larger inserts cost 10–15 % less CPU per event (ADR 0007).
+  maxBatchRows: 5000,
   maxBatchDelayMs: 1000,
   batchIdleMs: 2,
 };

@@ -11,6 +11,7 @@ import {
   type AnalyticsClient,
 } from './client/create-analytics-client';
 import { EVENTS_TABLE, toEventRow } from './events/event-row';
+import { InvalidTableNameError, insertJsonEachRow, toJsonEachRow } from './client/insert-json-each-row';
 import { clickhouseSchemasDir } from './migrations/clickhouse-schemas-dir';
 import { MIGRATIONS_TABLE, MigrationChecksumMismatchError, runMigrations } from './migrations/run-migrations';
 
@@ -111,6 +112,33 @@ describe('analytics on embedded chDB', () => {
         data: '{"organizationId":"org_dedupe","name":"Acme"}',
       },
     ]);
+  });
+
+  it('Given rows serialized beforehand, When their JSONEachRow body is inserted, Then they read back exactly, quotes, newlines and all', async () => {
+    const tricky = 'line one\nline "two"\t\\ \u00e9\u{1F600} \'; DROP TABLE events; --';
+    const body = toJsonEachRow([
+      toEventRow(event('evt_body_1', 'org_body', tricky), 'warden.identity.v1', new Date()),
+      toEventRow(event('evt_body_2', 'org_body', 'plain'), 'warden.identity.v1', new Date()),
+    ]);
+
+    await insertJsonEachRow(client, EVENTS_TABLE, body);
+
+    expect(
+      await rows<{ id: string; name: string }>(
+        client,
+        "SELECT id, JSONExtractString(data, 'name') AS name FROM events WHERE orgid = {org:String} ORDER BY id",
+        { org: 'org_body' },
+      ),
+    ).toEqual([
+      { id: 'evt_body_1', name: tricky },
+      { id: 'evt_body_2', name: 'plain' },
+    ]);
+  });
+
+  it('Given a table name that is not an identifier, When a body is inserted into it, Then it is refused before any SQL runs', async () => {
+    await expect(insertJsonEachRow(client, 'events FORMAT CSV', '{}')).rejects.toBeInstanceOf(
+      InvalidTableNameError,
+    );
   });
 
   it("Given a value with quotes and '; DROP TABLE, When bound as a {name:Type} parameter, Then it is matched literally", async () => {

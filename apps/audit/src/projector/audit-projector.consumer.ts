@@ -37,8 +37,10 @@ export class AuditProjectorConsumer implements OnApplicationBootstrap, BeforeApp
       this.bus,
       ALL_TOPICS,
       async (messages) => {
-        const result = await this.projector.project(messages);
-        this.log.debug(result, 'audit batch recorded');
+        const prepared = await this.projector.prepare(messages);
+        return async () => {
+          this.log.debug(await prepared.write(), 'audit batch recorded');
+        };
       },
       this.options,
     );

@@ -101,6 +101,54 @@ describe('AuditProjector on embedded chDB', () => {
     ).toEqual([{ n: '1' }]);
   });
 
+  it('Given a batch prepared while the previous batch is still being written, When it repeats some of its ids, Then each id is stored once', async () => {
+    const org = 'org_pipelined';
+    const messages = Array.from({ length: 600 }, (_, n) => delivered(decisionEvent(n, org), n));
+    const projector = new AuditProjector(client);
+
+    const first = await projector.prepare(messages.slice(0, 400));
+    const second = await projector.prepare(messages.slice(200, 600));
+    const results = await Promise.all([first.write(), second.write()]);
+
+    expect(results).toEqual([
+      { recorded: 400, duplicates: 0 },
+      { recorded: 200, duplicates: 200 },
+    ]);
+    expect((await snapshot(client, org))['events']).toEqual({ n: '600', ids: '600' });
+    expect(verifyChain(await readTrail(client, { orgId: org }))).toEqual({ ok: true, checked: 600 });
+  });
+
+  it('Given a failed write, When the next batch holding its ids was prepared meanwhile and the failed batch comes again, Then every id is stored once', async () => {
+    const org = 'org_failed_write';
+    const messages = Array.from({ length: 300 }, (_, n) => delivered(decisionEvent(n, org), n));
+    let failNextEventsInsert = true;
+    // Fault injection on the real client: the first insert into `events` fails as if ClickHouse went away.
+    const flaky = new Proxy(client, {
+      get(target, property, receiver) {
+        if (property !== 'command') return Reflect.get(target, property, receiver) as unknown;
+        return async (params: Parameters<AnalyticsClient['command']>[0]) => {
+          if (failNextEventsInsert && params.query.startsWith('INSERT INTO events ')) {
+            failNextEventsInsert = false;
+            throw new Error('connection reset');
+          }
+          return target.command(params);
+        };
+      },
+    });
+    const projector = new AuditProjector(flaky);
+
+    const first = await projector.prepare(messages.slice(0, 200));
+    const second = await projector.prepare(messages.slice(100, 300));
+    const [failed, written] = await Promise.allSettled([first.write(), second.write()]);
+    const redelivered = await projector.project(messages.slice(0, 200));
+
+    expect(failed.status).toBe('rejected');
+    expect(written).toEqual({ status: 'fulfilled', value: { recorded: 200, duplicates: 0 } });
+    expect(redelivered).toEqual({ recorded: 100, duplicates: 100 });
+    expect((await snapshot(client, org))['events']).toEqual({ n: '300', ids: '300' });
+    expect(verifyChain(await readTrail(client, { orgId: org }))).toEqual({ ok: true, checked: 300 });
+  });
+
   it('Given an untouched trail, When verified, Then it is clean and every entry was checked', async () => {
     const org = 'org_clean';
     await new AuditProjector(client).project(

@@ -1,12 +1,15 @@
 import {
   EVENTS_TABLE,
+  insertJsonEachRow,
   toClickHouseTime,
   toEventRow,
+  toJsonEachRow,
   type AnalyticsClient,
   type EventRow,
 } from '@warden/analytics';
 import type { DeliveredMessage } from '@warden/bus';
 import { appendToChains, headKey, type ChainedEvent, type ChainHead } from './chain-entries';
+import { eventHash } from './event-hash';
 
 export const CHAIN_TABLE = 'audit_chain';
 
@@ -20,6 +23,19 @@ export interface ProjectionResult {
 const chainOf = (message: Pick<DeliveredMessage, 'topic' | 'partition'>): string =>
   `${message.topic}#${message.partition}`;
 
+/** A batch whose chain entries are written; its insert into `events` (step 3) is queued behind the earlier ones. */
+export interface PreparedProjection {
+  readonly result: ProjectionResult;
+  /** Resolves once the batch's new envelopes are durable in `events` (rejects if that insert failed). */
+  write(): Promise<ProjectionResult>;
+}
+
+/** A write into `events` under way: a later batch holding one of its ids waits for it before looking ids up. */
+interface WriteInFlight {
+  readonly ids: ReadonlySet<string>;
+  readonly done: Promise<unknown>;
+}
+
 /**
  * Writes a batch of delivered envelopes to ClickHouse, idempotently on event id:
  * 1. drop ids already in the trail: looked up in `audit_chain`, and those found there also in `events`
@@ -28,12 +44,18 @@ const chainOf = (message: Pick<DeliveredMessage, 'topic' | 'partition'>): string
  *    chain entry whose event the redelivery then inserts (verify reports it missing in between);
  * 3. insert the not-yet-stored envelopes into `events`, whose materialized views fill the typed tables and
  *    the rollups — each event id reaches them once, so the rollups never double count.
+ * `prepare` does steps 1–2 and queues step 3, so the next batch can be prepared while this one is written
+ * (ADR 0007): preparations run one at a time, and so do writes, each in call order. An id of a write still
+ * under way counts as stored only once that write succeeded: a batch holding one waits for it first.
  * Any type is accepted: the typed views pick rows by `type` pattern.
  */
 export class AuditProjector {
   private readonly heads = new Map<string, ChainHead>();
   /** Next expected offset per chain: a gap means another consumer may have written it, so its heads reload. */
   private readonly nextOffset = new Map<string, bigint>();
+  private preparing: Promise<unknown> = Promise.resolve();
+  private writing: Promise<unknown> = Promise.resolve();
+  private readonly inFlight = new Set<WriteInFlight>();
 
   constructor(
     private readonly client: AnalyticsClient,
@@ -41,34 +63,81 @@ export class AuditProjector {
   ) {}
 
   async project(messages: readonly DeliveredMessage[]): Promise<ProjectionResult> {
-    if (messages.length === 0) return { recorded: 0, duplicates: 0 };
+    return (await this.prepare(messages)).write();
+  }
+
+  /** Steps 1–2, after the preparations before it; step 3 is then queued behind the writes before it. */
+  prepare(messages: readonly DeliveredMessage[]): Promise<PreparedProjection> {
+    const prepared = this.preparing.then(() => this.prepareAlone(messages));
+    this.preparing = prepared.catch(() => undefined);
+    return prepared;
+  }
+
+  private async prepareAlone(messages: readonly DeliveredMessage[]): Promise<PreparedProjection> {
+    if (messages.length === 0) return this.nothingToWrite({ recorded: 0, duplicates: 0 });
     const now = this.clock();
     const seen = new Set<string>();
     const batch: ChainedEvent[] = [];
+    /** Each row's JSONEachRow line, index for index with `batch`. */
+    const lines: string[] = [];
+    // The per-event work that does not depend on the lookups comes first: this runs while the previous batch's
+    // insert holds chDB, which answers this batch's lookups only after it.
     for (const message of messages) {
       this.noteOffset(message);
       if (seen.has(message.event.id)) continue;
       seen.add(message.event.id);
-      batch.push({ chain: chainOf(message), row: toEventRow(message.event, message.topic, now) });
+      const row = toEventRow(message.event, message.topic, now);
+      batch.push({ chain: chainOf(message), row, hash: eventHash(row) });
+      lines.push(JSON.stringify(row));
     }
     const rows = batch.map((entry) => entry.row);
     const chained = await this.idsInChain(rows);
     // Step 2 precedes step 3, so a stored event is always chained: only chained ids need the second lookup.
     const maybeStored = rows.filter((row) => chained.has(row.id));
+    if (maybeStored.length > 0) await this.writesOf(maybeStored);
     const stored = maybeStored.length > 0 ? await this.idsInEvents(maybeStored) : new Set<string>();
 
     const toChain = batch.filter((entry) => !chained.has(entry.row.id));
     if (toChain.length > 0) {
       const heads = await this.headsFor(toChain);
       const appended = appendToChains(toChain, heads, toClickHouseTime(now));
-      await this.client.insert({ table: CHAIN_TABLE, values: appended.rows, format: 'JSONEachRow' });
+      await insertJsonEachRow(this.client, CHAIN_TABLE, toJsonEachRow(appended.rows));
       for (const [key, head] of appended.heads) this.heads.set(key, head);
     }
     const toStore = rows.filter((row) => !stored.has(row.id));
-    if (toStore.length > 0) {
-      await this.client.insert({ table: EVENTS_TABLE, values: toStore, format: 'JSONEachRow' });
-    }
-    return { recorded: toStore.length, duplicates: messages.length - toStore.length };
+    const result = { recorded: toStore.length, duplicates: messages.length - toStore.length };
+    if (toStore.length === 0) return this.nothingToWrite(result);
+    const body = lines.filter((_, i) => !stored.has(rows[i]?.id ?? '')).join('\n');
+    const ids = new Set(toStore.map((row) => row.id));
+    // Queued at once, behind the writes before it: a later batch's preparation must see its ids as under way.
+    const written = this.enqueueWrite(ids, () => insertJsonEachRow(this.client, EVENTS_TABLE, body), result);
+    return { result, write: () => written };
+  }
+
+  private nothingToWrite(result: ProjectionResult): PreparedProjection {
+    return { result, write: () => Promise.resolve(result) };
+  }
+
+  private enqueueWrite(
+    ids: ReadonlySet<string>,
+    insert: () => Promise<unknown>,
+    result: ProjectionResult,
+  ): Promise<ProjectionResult> {
+    const done = this.writing.then(insert);
+    const write: WriteInFlight = { ids, done: done.catch(() => undefined) };
+    this.writing = write.done;
+    this.inFlight.add(write);
+    void write.done.then(() => this.inFlight.delete(write));
+    const written = done.then(() => result);
+    // Awaited through `write()`, possibly later than it fails: not an unhandled rejection meanwhile.
+    written.catch(() => undefined);
+    return written;
+  }
+
+  /** Waits for the writes under way that hold one of these ids (whether they succeed or fail). */
+  private async writesOf(rows: readonly EventRow[]): Promise<void> {
+    const waits = [...this.inFlight].filter((write) => rows.some((row) => write.ids.has(row.id)));
+    await Promise.all(waits.map((write) => write.done));
   }
 
   private noteOffset(message: DeliveredMessage): void {

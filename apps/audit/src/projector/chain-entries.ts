@@ -22,6 +22,8 @@ export interface ChainHead {
 export interface ChainedEvent {
   readonly chain: string;
   readonly row: EventRow;
+  /** `eventHash(row)`, when computed beforehand. */
+  readonly hash?: string;
 }
 
 export const headKey = (orgid: string, chain: string): string => `${orgid}\u0000${chain}`;
@@ -36,10 +38,10 @@ export function appendToChains(
   recordedAt: string,
 ): { rows: ChainRow[]; heads: Map<string, ChainHead> } {
   const next = new Map(heads);
-  const rows = events.map(({ chain, row }) => {
+  const rows = events.map(({ chain, row, hash: computed }) => {
     const key = headKey(row.orgid, chain);
     const head = next.get(key) ?? { seq: 0, hash: GENESIS_HASH };
-    const hash = eventHash(row);
+    const hash = computed ?? eventHash(row);
     const link = chainHash(head.hash, hash);
     next.set(key, { seq: head.seq + 1, hash: link });
     return {

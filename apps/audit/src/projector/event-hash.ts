@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EventRow } from '@warden/analytics';
 
 /** The stored fields an event's hash covers: everything of the envelope, as `events` keeps it. */
@@ -19,7 +19,8 @@ export type HashedFields = Pick<
 
 export const GENESIS_HASH = '';
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+// One-shot hashing: the same digest as createHash().update().digest(), without a Hash object per call.
+const sha256 = (text: string): string => hash('sha256', text, 'hex');
 
 /** SHA-256 of the event's canonical form (a JSON array in a fixed field order: no key-order ambiguity). */
 export function eventHash(row: HashedFields): string {

@@ -47,8 +47,11 @@ describe('projection pipeline over Kafka and embedded chDB', () => {
       bus,
       [TOPICS.decisions],
       async (batch) => {
-        await projector.project(batch);
-        handled += batch.length;
+        const prepared = await projector.prepare(batch);
+        return async () => {
+          await prepared.write();
+          handled += batch.length;
+        };
       },
       { groupId, maxBatchRows: 100, maxBatchDelayMs: 200, batchIdleMs: 2 },
     );

@@ -1,6 +1,6 @@
 import type { Bus, Consumer, DeliveredMessage } from '@warden/bus';
 import type { AuditOptions } from '../audit-options';
-import { FlushBatcher } from './flush-batcher';
+import { FlushBatcher, type StagedFlush } from './flush-batcher';
 
 /** Bus handler calls of one partition that may wait for ClickHouse at once (each up to maxBatchRows). */
 const BATCHES_IN_FLIGHT = 8;
@@ -16,15 +16,16 @@ export interface ProjectionPipeline {
 }
 
 /**
- * Bus → batcher → `project`. The bus hands over runs of messages; each run joins the batcher and its call
- * resolves when the batch holding it is written, so the bus commits a position only after the rows are durable.
- * The batcher orders rows at call time, so several runs of a partition can be in flight while positions are
- * still committed in order; runs of several partitions, and those arriving during an insert, share one insert.
+ * Bus → batcher → `project` (prepare a batch, then write it). The bus hands over runs of messages; each run
+ * joins the batcher and its call resolves when the batch holding it is written, so the bus commits a position
+ * only after the rows are durable. The batcher orders rows at call time, so several runs of a partition can be
+ * in flight while positions are still committed in order; runs of several partitions, and those arriving during
+ * an insert, share one insert; the next batch is prepared while the current one is written.
  */
 export async function startProjectionPipeline(
   bus: Bus,
   topics: readonly string[],
-  project: (messages: readonly DeliveredMessage[]) => Promise<void>,
+  project: StagedFlush<DeliveredMessage>,
   options: PipelineOptions,
 ): Promise<ProjectionPipeline> {
   const batcher = new FlushBatcher<DeliveredMessage>(
