@@ -12,38 +12,9 @@ const created = {
   },
 };
 
+// Applying and looking up profiles (latest version, own organization only) is the shared directory's, tested
+// in libs/contracts; here, what the ingress does with it.
 describe('GuardrailProfileProjection', () => {
-  it('Given a created then an updated profile, When looked up, Then the latest whole profile is the engine profile', () => {
-    const projection = new GuardrailProfileProjection();
-    projection.apply(created);
-    projection.apply({
-      type: 'warden.guardrails.profile.updated.v1',
-      data: {
-        ...created.data,
-        name: 'relaxed',
-        input: [{ type: 'pii', action: 'flag' }],
-        changed: ['name', 'input'],
-      },
-    });
-    expect(projection.profile({ orgId: 'org_1', id: 'gpr_1' })).toEqual({
-      name: 'relaxed',
-      input: [{ type: 'pii', action: 'flag' }],
-      output: [],
-    });
-  });
-
-  it("Given another organization's profile id, When a connection of org 2 names it, Then it does not apply", () => {
-    const projection = new GuardrailProfileProjection();
-    projection.apply(created);
-    expect(projection.profile({ orgId: 'org_2', id: 'gpr_1' })).toBeUndefined();
-  });
-
-  it('Given other guardrails events, When applied, Then no profile appears', () => {
-    const projection = new GuardrailProfileProjection();
-    projection.apply({ type: 'warden.guardrails.scan.completed.v1', data: { profileId: 'gpr_2' } });
-    expect(projection.profile({ orgId: 'org_1', id: 'gpr_2' })).toBeUndefined();
-  });
-
   it('Given the inspector on the projection, When a connection names an unknown profile, Then input and streams fail closed', () => {
     const projection = new GuardrailProfileProjection();
     projection.apply(created);
