@@ -26,7 +26,10 @@ describe('upstreamDeadline', () => {
     const client = new AbortController();
     client.abort();
 
-    expect(upstreamDeadline(60_000, client.signal).signal.aborted).toBe(true);
+    const deadline = upstreamDeadline(60_000, client.signal);
+
+    expect(deadline.signal.aborted).toBe(true);
+    deadline.dispose();
   });
 
   it('Given a finished call, When it is disposed, Then neither the deadline nor a later client abort fires', async () => {

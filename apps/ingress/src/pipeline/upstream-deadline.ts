@@ -18,6 +18,8 @@ export function upstreamDeadline(timeoutMs: number, client?: AbortSignal): Upstr
     () => controller.abort(new DOMException('The upstream call timed out.', 'TimeoutError')),
     timeoutMs,
   );
+  // The call it guards keeps the process busy; the timer alone must not.
+  timer.unref();
   const onClientAbort = (): void => controller.abort(client?.reason);
   if (client?.aborted === true) controller.abort(client.reason);
   else client?.addEventListener('abort', onClientAbort, { once: true });
