@@ -1,34 +1,19 @@
-import { preparsePolicySet, statefulIsAuthorized, type CedarContext } from '../cedar/cedar-runtime';
-import { orgPolicyId, validateOrgPolicySet } from '../cedar/org-policy-set';
-import { contextReads, contextValue, equalityGuard, readKey, type ContextRead } from '../cedar/context-reads';
-import { entityGuard } from '../cedar/entity-guard';
-import { entityReads, type EntityReads } from '../cedar/entity-reads';
-import { actionUid } from '../cedar/warden-schema';
-import { globToRegExp } from '../domain/glob';
+import { cedarContext } from './cedar-request';
+import { CedarVerdicts } from './cedar-verdicts';
 import {
-  OPERATION_ACTIONS,
-  PRINCIPAL_KINDS,
-  type Connection,
-  type OperationAction,
-  type PrincipalFacts,
-  type PrincipalKind,
-  type Resource,
-} from '../domain/policy-model';
-import { PolicyEngineError } from '../errors';
-import { pairKey, type PolicyState } from '../projection/policy-state';
+  approvalNeeded,
+  connectionRules,
+  matchingOperations,
+  type ConnectionRules,
+} from './connection-rules';
+import { compileOrg, type CompiledOrg } from './compiled-org';
 import { checkArguments } from './argument-constraints';
-import { cedarContext, principalUid, resourceUid } from './cedar-request';
+import type { Decision, DecisionInput, DecisionReason } from './decision-types';
 import { EntityJsonCache } from './entity-json-cache';
-import {
-  ANY_GUARD_MATCH,
-  NO_GUARD_MATCH,
-  candidateSet,
-  guardChoice,
-  type CandidateSet,
-  type CompiledOrgPolicy,
-  type Literal,
-} from './candidate-set';
-import type { Decision, DecisionInput, DecisionReason, Obligations } from './decision-types';
+import { PreparedSetCache } from './prepared-set-cache';
+import { boundedByStaleness } from './stale-state';
+import type { Connection, PrincipalFacts, Resource } from '../domain/policy-model';
+import { pairKey, type PolicyState } from '../projection/policy-state';
 
 export interface DecisionEngineOptions {
   /** Older state than this (by `state.asOf` against the request time) fails closed: `stale_state`. */
@@ -37,59 +22,6 @@ export interface DecisionEngineOptions {
   readonly memoEntriesPerSet?: number;
   /** Prepared (pre-parsed) Cedar policy sets kept in Cedar's cache, least recently used evicted. */
   readonly maxPreparedSets?: number;
-}
-
-interface CompiledOrg {
-  readonly version: number;
-  /** `<orgId>/policies@v<n>` */
-  readonly label: string;
-  readonly policies: readonly CompiledOrgPolicy[];
-  readonly errors?: readonly string[];
-}
-
-/** One request shape of one connection version: the principal kind, the action, the passing operations. */
-interface Shape {
-  readonly org: CompiledOrg;
-  /** The state objects the forbids' entity guards were checked on: another version makes a new shape. */
-  readonly principal: PrincipalFacts;
-  readonly resource: Resource;
-  readonly candidate: CandidateSet;
-  /** Keyed by which literal each guarded group's context value equals. */
-  readonly sets: Map<string | number, PreparedSet>;
-}
-
-interface CompiledConnection {
-  readonly expiresAtMs: number | undefined;
-  readonly targets: readonly RegExp[];
-  readonly approvals: readonly { readonly action: OperationAction; readonly target: RegExp }[];
-  readonly obligations: Obligations;
-  readonly shapes: Map<string | number, Shape>;
-}
-
-interface Verdict {
-  /** The allow built from this verdict, reused while nothing else about the decision differs. */
-  allowDecision?: Decision;
-  readonly allow: boolean;
-  readonly determining: readonly string[];
-  readonly errors: readonly string[];
-}
-
-interface PreparedSet {
-  readonly cedarId: string;
-  readonly permitIds: ReadonlySet<string>;
-  readonly reads: readonly ContextRead[];
-  /** The top-level context attributes the set reads; undefined when it reads the whole context. */
-  readonly contextKeys: readonly string[] | undefined;
-  readonly entities: EntityReads;
-  readonly needsEntities: boolean;
-  readonly policyCount: number;
-  readonly memo: Map<string, Verdict>;
-}
-
-interface HeldSet {
-  readonly set: PreparedSet;
-  readonly owner: Map<string | number, PreparedSet>;
-  readonly key: string | number;
 }
 
 /** Counters for metrics and benchmarks. */
@@ -104,11 +36,6 @@ export interface DecisionEngineStats {
   readonly meanPoliciesPerSet: number;
 }
 
-/** Up to this many operations, a request shape is keyed by a number (a bit per passing operation). */
-const NUMERIC_SHAPE_OPERATIONS = 40;
-
-let engineInstances = 0;
-
 /**
  * Decides `allow | deny | approval_required` for one request against a projection snapshot.
  *
@@ -116,77 +43,48 @@ let engineInstances = 0;
  * principal, unknown resource, no live connection, no operation matching action and target, trust
  * below the bound, argument constraints — and only then asks Cedar, with a pre-parsed policy set
  * holding just the permits of the matching operations and the organization's forbids whose scope can
- * apply. Cedar decides every allow and every forbid. Cedar's answer is memoized on exactly what the
- * evaluated policies can read (entity versions and referenced context paths), so repeating a request
- * shape costs no Cedar call and changes no answer.
+ * apply (`PreparedSetCache`). Cedar decides every allow and every forbid; its answers are memoized
+ * (`CedarVerdicts`).
  */
 export class DecisionEngine {
-  private readonly instance = ++engineInstances;
-  private preparedCount = 0;
   private readonly orgs = new Map<string, CompiledOrg>();
-  private connections = new WeakMap<Connection, CompiledConnection>();
-  /** Every prepared set this engine put in Cedar's cache, oldest first (eviction order). */
-  private readonly prepared = new Map<string, HeldSet>();
+  private connections = new WeakMap<Connection, ConnectionRules>();
   /** Entity JSON per principal or resource state object (immutable: a change is a new object), per read shape. */
   private readonly entityJson = new EntityJsonCache();
+  private readonly sets: PreparedSetCache;
+  private readonly verdicts: CedarVerdicts;
   private decisions = 0;
-  private cedarCalls = 0;
-  private memoHits = 0;
-  private readonly memoLimit: number;
-  private readonly preparedLimit: number;
 
   constructor(private readonly options: DecisionEngineOptions) {
-    this.memoLimit = options.memoEntriesPerSet ?? 4096;
-    this.preparedLimit = options.maxPreparedSets ?? 4096;
+    this.sets = new PreparedSetCache(options.maxPreparedSets ?? 4096, this.entityJson);
+    this.verdicts = new CedarVerdicts(options.memoEntriesPerSet ?? 4096, this.entityJson);
   }
 
   decide(input: DecisionInput, state: PolicyState): Decision {
     this.decisions++;
-    const decision = this.evaluate(input, state);
-    const now = input.context.time;
-    const age = state.asOf === undefined ? undefined : now - state.asOf;
-    if (age !== undefined && age <= this.options.maxStalenessMs) return decision;
-    const staleness =
-      age === undefined
-        ? 'the policy state has never been synchronized'
-        : `the policy state is ${age} ms old, beyond the ${this.options.maxStalenessMs} ms bound`;
-    const connection =
-      decision.connectionId !== undefined ? state.connections.get(decision.connectionId) : undefined;
-    if (decision.decision !== 'deny' && connection?.failMode === 'open') {
-      return {
-        ...decision,
-        reasons: [
-          ...decision.reasons,
-          { code: 'stale_state', message: `${staleness}; the connection fails open` },
-        ],
-      };
-    }
-    return {
-      decision: 'deny',
-      reasons: [{ code: 'stale_state', message: `${staleness}: failing closed` }],
-      obligations: {},
-      policyVersion: decision.policyVersion,
-      ...(decision.connectionId !== undefined && { connectionId: decision.connectionId }),
-    };
+    return boundedByStaleness(
+      this.evaluate(input, state),
+      state,
+      input.context.time,
+      this.options.maxStalenessMs,
+    );
   }
 
   stats(): DecisionEngineStats {
-    const sets = [...this.prepared.values()];
+    const sets = this.sets.sets();
     return {
       decisions: this.decisions,
-      cedarCalls: this.cedarCalls,
-      memoHits: this.memoHits,
-      preparations: this.preparedCount,
+      cedarCalls: this.verdicts.cedarCalls,
+      memoHits: this.verdicts.memoHits,
+      preparations: this.sets.preparations,
       preparedSets: sets.length,
-      meanPoliciesPerSet:
-        sets.length === 0 ? 0 : sets.reduce((n, s) => n + s.set.policyCount, 0) / sets.length,
+      meanPoliciesPerSet: sets.length === 0 ? 0 : sets.reduce((n, s) => n + s.policyCount, 0) / sets.length,
     };
   }
 
   /** Drops the pre-parsed policy sets this engine put in Cedar's cache. */
   dispose(): void {
-    for (const held of this.prepared.values()) preparsePolicySet(held.set.cedarId, { staticPolicies: {} });
-    this.prepared.clear();
+    this.sets.dispose();
     this.connections = new WeakMap();
   }
 
@@ -204,7 +102,9 @@ export class DecisionEngine {
     const principal = state.principals.get(input.principalId);
     const resource = state.resources.get(input.resourceId);
     const orgId = principal?.orgId ?? resource?.orgId ?? '';
-    const org = this.compiledOrg(orgId, state);
+    const held = this.orgs.get(orgId);
+    const org = compileOrg(orgId, state, held);
+    if (org !== held) this.orgs.set(orgId, org);
 
     if (principal === undefined)
       return this.deny(org, { code: 'forbidden', message: `unknown principal ${input.principalId}` });
@@ -238,10 +138,10 @@ export class DecisionEngine {
       last = connection;
       if (connection.status !== 'active') continue;
       firstActive ??= connection;
-      const compiled = this.compiledConnection(connection);
-      if (compiled.expiresAtMs !== undefined && !(now < compiled.expiresAtMs)) continue;
+      const rules = this.rulesOf(connection);
+      if (rules.expiresAtMs !== undefined && !(now < rules.expiresAtMs)) continue;
       anyLive = true;
-      const matching = matchingOperations(connection, compiled, input);
+      const matching = matchingOperations(connection, rules, input);
       if (matching === undefined) {
         if (firstDenial === undefined) firstUnmatched ??= connection;
         continue;
@@ -251,7 +151,7 @@ export class DecisionEngine {
         principal,
         resource,
         connection,
-        compiled,
+        rules,
         matching,
         org,
       );
@@ -299,7 +199,7 @@ export class DecisionEngine {
     principal: PrincipalFacts,
     resource: Resource,
     connection: Connection,
-    compiled: CompiledConnection,
+    rules: ConnectionRules,
     matching: readonly number[],
     org: CompiledOrg,
   ): Decision {
@@ -326,43 +226,16 @@ export class DecisionEngine {
     if (passing.length === 0) return this.deny(org, violation as DecisionReason, connection);
 
     const context = cedarContext(input);
-    const set = this.preparedSet(
+    const set = this.sets.setFor({
       connection,
-      compiled,
       principal,
       resource,
-      input.action,
-      passing,
+      action: input.action,
+      operations: passing,
       org,
       context,
-    );
-    const memoKey = this.memoKey(principal, resource, set, context);
-    let verdict = memoKey === undefined ? undefined : set.memo.get(memoKey);
-    if (verdict !== undefined) this.memoHits++;
-    else {
-      this.cedarCalls++;
-      const answer = statefulIsAuthorized({
-        principal: principalUid(principal),
-        action: actionUid(input.action),
-        resource: resourceUid(resource.id),
-        context: pruned(context, set.contextKeys),
-        entities: set.needsEntities ? this.entityJson.forReads(set.entities, principal, resource) : [],
-        preparsedPolicySetId: set.cedarId,
-      });
-      if (answer.type === 'failure') {
-        throw new PolicyEngineError('cedar_failure', 500, answer.errors.map((e) => e.message).join('; '));
-      }
-      verdict = {
-        allow: answer.response.decision === 'allow',
-        // Cedar reports determining policies in no fixed order; sorted, reasons are stable.
-        determining: [...answer.response.diagnostics.reason].sort(),
-        errors: answer.response.diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`),
-      };
-      if (memoKey !== undefined && this.memoLimit > 0) {
-        if (set.memo.size >= this.memoLimit) set.memo.clear();
-        set.memo.set(memoKey, verdict);
-      }
-    }
+    });
+    const verdict = this.verdicts.verdict({ set, principal, resource, action: input.action, context });
 
     if (!verdict.allow) {
       const forbids = verdict.determining.filter((id) => !set.permitIds.has(id));
@@ -384,10 +257,7 @@ export class DecisionEngine {
         connection,
       );
     }
-    const approvalNeeded =
-      input.approvalGranted !== true &&
-      compiled.approvals.some((rule) => rule.action === input.action && rule.target.test(input.target));
-    if (approvalNeeded && connection.approval !== undefined) {
+    if (approvalNeeded(rules, input) && connection.approval !== undefined) {
       const permits = [...verdict.determining];
       return {
         decision: 'approval_required',
@@ -398,7 +268,7 @@ export class DecisionEngine {
             policyIds: permits,
           },
         ],
-        obligations: compiled.obligations,
+        obligations: rules.obligations,
         policyVersion: `${org.label}+${connection.id}@v${connection.version}`,
         connectionId: connection.id,
       };
@@ -409,7 +279,7 @@ export class DecisionEngine {
       verdict.allowDecision = {
         decision: 'allow',
         reasons: [{ code: 'permitted', message: `permitted by ${permits.join(', ')}`, policyIds: permits }],
-        obligations: compiled.obligations,
+        obligations: rules.obligations,
         policyVersion: `${org.label}+${connection.id}@v${connection.version}`,
         connectionId: connection.id,
       };
@@ -417,209 +287,12 @@ export class DecisionEngine {
     return verdict.allowDecision;
   }
 
-  private compiledOrg(orgId: string, state: PolicyState): CompiledOrg {
-    const published = state.orgPolicySets.get(orgId);
-    const version = published?.version ?? 0;
-    const held = this.orgs.get(orgId);
-    if (held !== undefined && held.version === version) return held;
-    const label = `${orgId}/policies@v${version}`;
-    let compiled: CompiledOrg;
-    if (published === undefined) {
-      compiled = { version, label, policies: [] };
-    } else {
-      try {
-        compiled = {
-          version,
-          label,
-          policies: validateOrgPolicySet(published.policies).map((p) => ({
-            id: orgPolicyId(orgId, version, p.localId),
-            text: p.text,
-            json: p.json,
-            guard: equalityGuard(p.json),
-            entityGuard: entityGuard(p.json),
-          })),
-        };
-      } catch (error: unknown) {
-        const details = error instanceof PolicyEngineError ? error.details : [String(error)];
-        compiled = { version, label, policies: [], errors: details };
-      }
+  private rulesOf(connection: Connection): ConnectionRules {
+    let rules = this.connections.get(connection);
+    if (rules === undefined) {
+      rules = connectionRules(connection);
+      this.connections.set(connection, rules);
     }
-    this.orgs.set(orgId, compiled);
-    return compiled;
+    return rules;
   }
-
-  private compiledConnection(connection: Connection): CompiledConnection {
-    let compiled = this.connections.get(connection);
-    if (compiled === undefined) {
-      compiled = {
-        expiresAtMs: connection.expiresAt === undefined ? undefined : Date.parse(connection.expiresAt),
-        targets: connection.operations.map((o) => globToRegExp(o.target)),
-        approvals: (connection.approval?.operations ?? []).map((o) => ({
-          action: o.action,
-          target: globToRegExp(o.target),
-        })),
-        obligations: {
-          ...(connection.guardrailProfileId !== undefined && {
-            guardrailProfileId: connection.guardrailProfileId,
-          }),
-          ...(connection.budget !== undefined && { budget: connection.budget }),
-          ...(connection.rateLimit !== undefined && { rateLimit: connection.rateLimit }),
-        },
-        shapes: new Map(),
-      };
-      this.connections.set(connection, compiled);
-    }
-    return compiled;
-  }
-
-  private shape(
-    connection: Connection,
-    compiled: CompiledConnection,
-    principal: PrincipalFacts,
-    resource: Resource,
-    action: OperationAction,
-    operations: readonly number[],
-    org: CompiledOrg,
-  ): Shape {
-    const key = shapeKey(principal.kind, action, operations, connection.operations.length);
-    const held = compiled.shapes.get(key);
-    if (held !== undefined && held.org === org && held.principal === principal && held.resource === resource)
-      return held;
-    const entities = this.entityJson.whole(principal, resource);
-    const shape: Shape = {
-      org,
-      principal,
-      resource,
-      candidate: candidateSet(connection, principal, resource, action, operations, org.policies, entities),
-      sets: new Map(),
-    };
-    compiled.shapes.set(key, shape);
-    return shape;
-  }
-
-  /**
-   * The pre-parsed set Cedar evaluates for this request: the permits of the operations that passed the
-   * engine's checks, and the organization's forbids whose scope can apply and whose equality guard (if
-   * any) the request's context can satisfy. Both filters are exact (see `scopeMayApply`, `equalityGuard`).
-   */
-  private preparedSet(
-    connection: Connection,
-    compiled: CompiledConnection,
-    principal: PrincipalFacts,
-    resource: Resource,
-    action: OperationAction,
-    operations: readonly number[],
-    org: CompiledOrg,
-    context: CedarContext,
-  ): PreparedSet {
-    const shape = this.shape(connection, compiled, principal, resource, action, operations, org);
-    const groups = shape.candidate.guarded;
-    let key: string | number = 0;
-    if (groups.length === 1) key = guardChoice(groups[0], context);
-    else if (groups.length > 1) key = groups.map((g) => guardChoice(g, context)).join(',');
-    const held = shape.sets.get(key);
-    // Eviction is first in, first out: refreshing recency on every hit would cost more than it saves.
-    if (held !== undefined) return held;
-
-    const permits = shape.candidate.permits;
-    const forbids: CompiledOrgPolicy[] = [...shape.candidate.unguarded];
-    for (const group of groups) {
-      const choice = guardChoice(group, context);
-      if (choice === ANY_GUARD_MATCH) forbids.push(...group.all);
-      else if (choice !== NO_GUARD_MATCH) {
-        const value = contextValue(context, group.path) as Literal;
-        forbids.push(...(group.byLiteral.get(value)?.policies ?? []));
-      }
-    }
-    const policies: Record<string, string> = {};
-    for (const p of permits) policies[p.id] = p.text;
-    for (const p of forbids) policies[p.id] = p.text;
-    const cedarId = `warden-engine-${this.instance}-${++this.preparedCount}`;
-    const parsed = preparsePolicySet(cedarId, { staticPolicies: policies });
-    if (parsed.type === 'failure') {
-      throw new PolicyEngineError('cedar_failure', 500, parsed.errors.map((e) => e.message).join('; '));
-    }
-    const jsons = [...permits.map((p) => p.json), ...forbids.map((p) => p.json)];
-    const reads = contextReads(jsons);
-    const entities = entityReads(jsons);
-    const set: PreparedSet = {
-      cedarId,
-      permitIds: new Set(permits.map((p) => p.id)),
-      reads,
-      contextKeys: reads.some((r) => r.path.length === 0)
-        ? undefined
-        : [...new Set(reads.map((r) => r.path[0]))],
-      entities,
-      needsEntities: entities.principal !== undefined || entities.resource !== undefined,
-      policyCount: jsons.length,
-      memo: new Map(),
-    };
-    shape.sets.set(key, set);
-    this.prepared.set(cedarId, { set, owner: shape.sets, key });
-    if (this.prepared.size > this.preparedLimit) {
-      const [oldestId, oldest] = this.prepared.entries().next().value as [string, HeldSet];
-      preparsePolicySet(oldestId, { staticPolicies: {} });
-      if (oldest.owner.get(oldest.key) === oldest.set) oldest.owner.delete(oldest.key);
-      this.prepared.delete(oldestId);
-    }
-    return set;
-  }
-
-  /**
-   * Exactly what the set's policies can tell apart: the entities (by identity — state objects are
-   * immutable, a change is a new object) when any policy reads them, and each context read reduced
-   * to what its use distinguishes.
-   */
-  private memoKey(
-    principal: PrincipalFacts,
-    resource: Resource,
-    set: PreparedSet,
-    context: CedarContext,
-  ): string | undefined {
-    if (this.memoLimit === 0) return undefined;
-    let key = set.needsEntities ? `${this.entityJson.idOf(principal)}|${this.entityJson.idOf(resource)}` : '';
-    for (const read of set.reads) key += '\u0001' + readKey(read, context);
-    return key;
-  }
-}
-
-/** The operations of the connection whose action and target glob match the request; undefined when none. */
-function matchingOperations(
-  connection: Connection,
-  compiled: CompiledConnection,
-  input: DecisionInput,
-): number[] | undefined {
-  let matching: number[] | undefined;
-  const operations = connection.operations;
-  for (let index = 0; index < operations.length; index++) {
-    if (operations[index].action === input.action && compiled.targets[index].test(input.target))
-      (matching ??= []).push(index);
-  }
-  return matching;
-}
-
-function shapeKey(
-  kind: PrincipalKind,
-  action: OperationAction,
-  operations: readonly number[],
-  operationCount: number,
-): string | number {
-  if (operationCount > NUMERIC_SHAPE_OPERATIONS) return `${kind}|${action}|${operations.join(',')}`;
-  let mask = 0;
-  for (const index of operations) mask += 2 ** index;
-  return (
-    (mask * OPERATION_ACTIONS.length + OPERATION_ACTIONS.indexOf(action)) * PRINCIPAL_KINDS.length +
-    PRINCIPAL_KINDS.indexOf(kind)
-  );
-}
-
-/** Only the attributes some policy reads: unread attributes cannot change the answer, and cost marshalling. */
-function pruned(context: CedarContext, keys: readonly string[] | undefined): CedarContext {
-  if (keys === undefined) return context;
-  const out: CedarContext = {};
-  for (const key of keys) {
-    const value = context[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
 }
