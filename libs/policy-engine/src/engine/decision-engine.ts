@@ -146,15 +146,7 @@ export class DecisionEngine {
         if (firstDenial === undefined) firstUnmatched ??= connection;
         continue;
       }
-      const outcome = this.evaluateConnection(
-        input,
-        principal,
-        resource,
-        connection,
-        rules,
-        matching,
-        org,
-      );
+      const outcome = this.evaluateConnection(input, principal, resource, connection, rules, matching, org);
       if (outcome.decision !== 'deny' || outcome.reasons[0]?.code === 'policy_forbid') return outcome;
       if (firstUnmatched === undefined) firstDenial ??= outcome;
     }
