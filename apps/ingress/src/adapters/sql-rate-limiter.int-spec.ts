@@ -1,5 +1,7 @@
 import { createSqlClient, type SqlClient } from '@warden/sql';
 import { createTestDatabase, type TestDatabase } from '@warden/testing';
+import type { RateLimiter } from '../pipeline/ports/rate-limiter.port';
+import { InMemoryRateLimiter } from './in-memory-rate-limiter';
 import { SqlRateLimiter } from './sql-rate-limiter';
 
 /** The client, counting the statements whose text contains `marker`. */
@@ -44,6 +46,29 @@ describe('SqlRateLimiter on PostgreSQL', () => {
     );
     expect(admissions.filter((x) => x.admitted)).toHaveLength(7);
   });
+
+  it.each([
+    ['shared', () => SqlRateLimiter.open(clients[0])],
+    ['in_memory', () => Promise.resolve(new InMemoryRateLimiter())],
+  ] as const)(
+    'Given the token limit spent, When requests are refused on tokens, Then they do not use up requests/min (%s)',
+    async (name, open: () => Promise<RateLimiter>) => {
+      const limiter = await open();
+      const connectionId = `con_refused_${name}`;
+      const limit = { requestsPerMinute: 2, tokensPerMinute: 100 };
+      const now = new Date('2026-11-26T12:30:10Z');
+      await limiter.consumeTokens({ connectionId, tokens: 100, now });
+      const admit = (estimatedTokens: number) => limiter.admit({ connectionId, limit, now, estimatedTokens });
+
+      const refused = [await admit(50), await admit(50), await admit(50)];
+      const small = [await admit(0), await admit(0), await admit(0)];
+
+      expect(refused.map((r) => r.admitted)).toEqual([false, false, false]);
+      expect(refused[0]).toMatchObject({ reason: 'tokens' });
+      expect(small.map((r) => r.admitted)).toEqual([true, true, false]);
+      expect(small[2]).toMatchObject({ reason: 'requests' });
+    },
+  );
 
   it('Given a busy connection on two replicas, When 400 requests alternate at 300/min, Then slots are leased in batches and never over-admitted', async () => {
     const leases = { count: 0 };

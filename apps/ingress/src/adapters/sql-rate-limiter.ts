@@ -116,7 +116,7 @@ export class SqlRateLimiter implements RateLimiter {
     const lease = this.leases.get(key);
     if (usable(lease, nowMs)) {
       lease.slots -= 1;
-      return Promise.resolve(this.tokenVerdict(input, lease));
+      return Promise.resolve(this.slotVerdict(input, lease));
     }
     if (exhausted(lease, nowMs)) return Promise.resolve(this.requestsRefused(input, lease));
     this.giveBack(key, input.connectionId, window.start);
@@ -208,10 +208,13 @@ export class SqlRateLimiter implements RateLimiter {
           previous: { requests: Number(row.previous_requests), tokens: Number(row.previous_tokens) },
           leasedAtMs: nowMs,
         };
-        batch.forEach((w, i) =>
-          w.resolve(i < granted ? this.tokenVerdict(w.input, lease) : this.requestsRefused(w.input, lease)),
-        );
-        if (granted > batch.length || granted < want) this.leases.set(key, lease);
+        const answers = batch.map((waiting, i) => ({
+          waiting,
+          verdict:
+            i < granted ? this.slotVerdict(waiting.input, lease) : this.requestsRefused(waiting.input, lease),
+        }));
+        if (lease.slots > 0 || granted < want) this.leases.set(key, lease);
+        for (const { waiting, verdict } of answers) waiting.resolve(verdict);
       } catch (error: unknown) {
         for (const w of batch) w.resolve(unavailable(error));
       }
@@ -227,6 +230,16 @@ export class SqlRateLimiter implements RateLimiter {
     if (lease.slots > 0) {
       void this.sql.query(RETURN_SLOTS, [connectionId, windowStart, lease.slots]).catch(() => undefined);
     }
+  }
+
+  /**
+   * A request that got a slot: the verdict on tokens. One refused on tokens puts its slot back in the lease,
+   * so only admitted requests count against requests/min, as in the in-memory limiter.
+   */
+  private slotVerdict(input: Admit, lease: LeasedSlots): RateAdmission {
+    const verdict = this.tokenVerdict(input, lease);
+    if (!verdict.admitted) lease.slots += 1;
+    return verdict;
   }
 
   /** Request slots were granted (the row enforced requests/min): the verdict on tokens, as a sliding window. */
