@@ -3,7 +3,7 @@ import { CREDENTIAL_RESOLVER, CredentialResolver, type CallerRequest } from '@wa
 import { ForbiddenError } from '@warden/platform';
 
 /**
- * `POST /v1/scan`: any authenticated principal of an organization (agents and MCP servers included); what it
+ * `POST /v1/scan`: every authenticated principal of an organization (agents and MCP servers included); what it
  * may use is scoped to its own organization by the handler. The bootstrap token belongs to no organization.
  */
 @Injectable()

@@ -3,7 +3,7 @@ import { SetMetadata } from '@nestjs/common';
 /**
  * What a route demands of its caller; AdminGuard is the one place that enforces it.
  * - operator: only the bootstrap token (creating organizations)
- * - read: any admin role in the organization of the path (owner, admin, auditor)
+ * - read: an admin role (owner, admin or auditor) in the organization of the path
  * - write: owner or admin in that organization
  * - register-principal / issue-key: write, or the bootstrap token for the organization's first owner and that owner's first key
  * - authenticated: anyone with a valid credential (whoami)

@@ -6,7 +6,7 @@ export type ContextPath = readonly string[];
 type Literal = string | number | boolean;
 
 /**
- * How a set of policies reads one context path. `value`: any way (the exact value matters).
+ * How a set of policies reads one context path. `value`: read as a whole (the exact value matters).
  * `compare`: only `<`, `<=`, `>`, `>=` against integer literals — only the value's position among
  * those thresholds matters. `equals`: only `==`/`!=` against literals — only which literal it equals
  * matters. `member`: only `.contains` / `.containsAny` / `.containsAll` of literals on a set — only
