@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { firedSignals } from './injection-features';
-import { adversarialSuffixScore, gibberishSuffix, STRONG_SIGNAL_IDS } from './injection-signals';
+import { STRONG_SIGNAL_IDS } from './injection-signals';
+import { adversarialSuffixScore, gibberishSuffix } from './suffix-signals';
 import { ALL_SIGNAL_IDS } from './injection-features';
 
 /** The allocation-heavy definition the in-place walk must agree with. */
