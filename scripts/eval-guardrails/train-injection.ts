@@ -4,7 +4,8 @@
  * of a text and its windows, as the detector scores it):
  *   --cv     leave-one-source-family-out (train on the other families, test on the held-out one)
  *   --kfold  grouped 5-fold (family + category/template); the shipped threshold comes from here
- *   --no-write  report only. Hyper-parameters: --l2, --epochs, --min-families, --signal-lr, --strong-prior.
+ *   --no-write  report only. Hyper-parameters: --l2, --epochs, --min-families, --signal-lr, --strong-prior,
+ *   --ngram-floor (Infinity = none).
  *   --oof <file>  also write the grouped-5-fold out-of-fold score of every record (JSON lines).
  *
  *   node -r ./scripts/register.js scripts/eval-guardrails/train-injection.ts [--data dir] [--cv] [--kfold]
@@ -175,10 +176,14 @@ function train(examples: readonly Example[], epochs = EPOCHS, lr = 0.5, l2 = L2)
   return { bias, w, sw };
 }
 
+/** When a structural signal fires, the n-grams lower the logit by at most this much (the model's structuralFloor). */
+const NGRAM_FLOOR = Number(arg('--ngram-floor', '1'));
 function predict(t: Trained, v: FeatureVector): number {
-  let z = t.bias;
-  for (let k = 0; k < v.indices.length; k++) z += t.w[v.indices[k]] * v.values[k];
-  for (const s of v.signals) z += t.sw.get(s) ?? 0;
+  let n = 0;
+  for (let k = 0; k < v.indices.length; k++) n += t.w[v.indices[k]] * v.values[k];
+  if (v.signals.some((s) => STRONG_SIGNAL_IDS.includes(s))) n = Math.max(n, -NGRAM_FLOOR);
+  let z = t.bias + n;
+  for (const s of v.signals) z += t.sw.get(s) ?? priorOf(s);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -322,7 +327,7 @@ async function main(): Promise<void> {
   const threshold = Number(arg('--threshold', String(chosen.threshold)));
   const quietThreshold = Math.max(threshold, chosen.quietThreshold);
   const sw: Record<string, number> = {};
-  for (const id of ALL_SIGNAL_IDS) sw[id] = Math.round((t.sw.get(id) ?? 0) * 1000) / 1000;
+  for (const id of ALL_SIGNAL_IDS) sw[id] = Math.round((t.sw.get(id) ?? priorOf(id)) * 1000) / 1000;
   const model = InjectionModel.fromWeights(
     DIMS,
     t.bias,
@@ -331,6 +336,7 @@ async function main(): Promise<void> {
     Math.round(threshold * 1000) / 1000,
     [...new Set(examples.map((e) => e.family))].sort(),
     Math.round(quietThreshold * 1000) / 1000,
+    Number.isFinite(NGRAM_FLOOR) ? { signals: STRONG_SIGNAL_IDS, floor: NGRAM_FLOOR } : undefined,
   );
   const out = join(__dirname, '..', '..', 'libs', 'detectors', 'src', 'injection', 'injection-weights.json');
   await writeJson(out, model.file);

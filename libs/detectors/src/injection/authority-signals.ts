@@ -3,7 +3,8 @@
  * enabled". Settings talk ("enable dark mode", "if you're in edit mode") names no privileged mode
  * and claims nothing about the conversation.
  */
-const PRIVILEGED = '(?:override|god|sudo|root|unrestricted|jailbreak|jailbroken|enforcement|unfiltered|uncensored|dan)';
+const PRIVILEGED =
+  '(?:override|god|sudo|root|unrestricted|jailbreak|jailbroken|enforcement|unfiltered|uncensored|dan)';
 
 export const MODE_CLAIM = new RegExp(
   [

@@ -4,7 +4,14 @@
  */
 import { MODE_ANCHORS, MODE_CLAIM } from './authority-signals';
 import { DOCUMENT_SHAPE, RESPONSE_ANCHORS, RESPONSE_INSTRUCTION } from './document-signals';
-import { BEYOND_LATIN1, IGNORE_LATIN, IGNORE_OTHER_SCRIPTS } from './multilingual-patterns';
+import {
+  BEYOND_LATIN1,
+  IGNORE_LATIN,
+  IGNORE_OTHER_SCRIPTS,
+  PASSWORD_QUESTION_LATIN,
+  PASSWORD_QUESTION_LATIN_ANCHORS,
+  PASSWORD_QUESTION_OTHER,
+} from './multilingual-patterns';
 
 export interface InjectionSignal {
   readonly id: string;
@@ -132,6 +139,8 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
       'the key',
     ],
   ),
+  s('reveal_secret', PASSWORD_QUESTION_LATIN, PASSWORD_QUESTION_LATIN_ANCHORS),
+  s('reveal_secret', PASSWORD_QUESTION_OTHER, undefined, BEYOND_LATIN1),
   s(
     'exfil_markup',
     /!\[[^\]\n]*\]\(\s*https?:|concatenate (?:these|the following) strings|replace \[(?:info|data|num|[a-z]+)\] with|url[- ]?encoded? (?:summary|version|string)|(?:append|add) [^.\n]{0,40} to (?:the|this) url|escape (?:all )?spaces with \+|\bdata exfiltration\b|(?:send|post|upload|forward|transmit)[^.\n]{0,30}\b(?:conversation|chat history|data|credentials|file|information)\b[^.\n]{0,30}\bto (?:https?:|http|this|the following|my) /,

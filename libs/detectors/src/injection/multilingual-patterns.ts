@@ -28,3 +28,20 @@ export const IGNORE_OTHER_SCRIPTS = new RegExp(
 );
 /** A character beyond Latin-1: every IGNORE_OTHER_SCRIPTS match has one. */
 export const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+
+/**
+ * A question about the password in the other languages of the data: the word for password and a
+ * question mark later in the same sentence ("¿cuál es la contraseña?"). Talking about passwords
+ * ("use a strong password.") asks for none.
+ */
+const QUESTION_AFTER = '[^.\\n。!！]{0,60}?[?？؟]';
+export const PASSWORD_QUESTION_LATIN = new RegExp(
+  `(?:contraseña|mot de passe|senha|passwort|kennwort|kata sandi|kata laluan|şifre|parola)${QUESTION_AFTER}`,
+);
+export const PASSWORD_QUESTION_LATIN_ANCHORS = [
+  ...['contrase', 'mot de passe', 'senha', 'passwort', 'kennwort'],
+  ...['kata sandi', 'kata laluan', 'ifre', 'parola'],
+];
+export const PASSWORD_QUESTION_OTHER = new RegExp(
+  `(?:пароль|mật khẩu|密码|密碼|パスワード|비밀번호|암호|كلمة المرور|كلمة السر|पासवर्ड|পাসওয়ার্ড|รหัสผ่าน)${QUESTION_AFTER}`,
+);
