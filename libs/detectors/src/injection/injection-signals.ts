@@ -2,7 +2,12 @@
  * Hand-made, explainable signals for the injection/jailbreak detector. They fire on the
  * lowercased, normalized text and are also features of the scoring model.
  */
-import { MODE_ANCHORS, MODE_CLAIM } from './authority-signals';
+import {
+  MODE_ANCHORS,
+  MODE_CLAIM,
+  RULES_DISABLED,
+  RULES_DISABLED_ANCHORS,
+} from './authority-signals';
 import { DOCUMENT_SHAPE, RESPONSE_ANCHORS, RESPONSE_INSTRUCTION } from './document-signals';
 import {
   BEYOND_LATIN1,
@@ -114,11 +119,7 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
       'evil',
     ],
   ),
-  s(
-    'rules_disabled',
-    /\b(?:not bound by|free from|break free of|freed from|doesn'?t (?:have to )?(?:follow|abide)|don'?t (?:have to )?(?:follow|abide)|never refuse|cannot refuse|must not refuse|will not refuse|no longer (?:have|follow|bound))\b[^.\n]{0,40}\b(?:rules|policies|polic(?:y|ies)|guidelines|restrictions|openai|content|filters|ethics|morals?)\b|\bnever (?:refuse|decline)\b/,
-    ['bound by', 'free from', 'free of', 'freed from', 'follow', 'abide', 'refuse', 'no longer', 'decline'],
-  ),
+  s('rules_disabled', RULES_DISABLED, RULES_DISABLED_ANCHORS),
   s(
     'prompt_extraction',
     /\b(?:system (?:prompt|message|instructions?)|initial (?:prompt|instructions?)|(?:original|starting|hidden|secret|initial) instructions|your (?:instructions|prompt|directives|guidelines) (?:verbatim|word for word|in full)|instructions you were given|what (?:were|are) (?:you|your) (?:told|instructions)|initialization string|repeat (?:the|this|your|everything|all)[^.\n]{0,20}(?:above|before|prompt|instructions|conversation|word for word|verbatim))\b/,
@@ -275,4 +276,5 @@ export const STRONG_SIGNAL_IDS: readonly string[] = [
   'hateful_request',
   'embedded_response_instruction',
   'mode_claim',
+  'ignore_instructions',
 ];
