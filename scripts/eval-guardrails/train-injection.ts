@@ -4,9 +4,9 @@
  * of a text and its windows, as the detector scores it):
  *   --cv     leave-one-source-family-out (train on the other families, test on the held-out one)
  *   --kfold  grouped 5-fold (family + category/template); the shipped threshold comes from here
- *   --no-write  report only. Hyper-parameters: --l2, --epochs, --min-families, --signal-lr, --strong-prior,
- *   --ngram-floor (Infinity = none).
- *   --oof <file>  also write the grouped-5-fold out-of-fold score of every record (JSON lines).
+ *   --no-write  report only. Hyper-parameters: --l2, --epochs, --min-families, --signal-lr, --strong-prior.
+ *   --oof <file>  also write the grouped-5-fold out-of-fold score of every record (JSON lines);
+ *   --oof-lofo <file>  the same for leave-one-source-family-out.
  *
  *   node -r ./scripts/register.js scripts/eval-guardrails/train-injection.ts [--data dir] [--cv] [--kfold]
  */
@@ -96,7 +96,7 @@ const SIGNAL_LR = Number(arg('--signal-lr', '0.5'));
  * instead of 0. A signal of an attack family that no training fold contains (GCG, DSN and random
  * search share one fold) otherwise gets no weight from the data, however precise it is.
  */
-const STRONG_PRIOR = Number(arg('--strong-prior', '6'));
+const STRONG_PRIOR = Number(arg('--strong-prior', '8'));
 const priorOf = (s: string): number => (STRONG_SIGNAL_IDS.includes(s) ? STRONG_PRIOR : 0);
 
 /** Buckets seen in at least `min` families: a template of one source cannot carry the score. */
@@ -176,15 +176,27 @@ function train(examples: readonly Example[], epochs = EPOCHS, lr = 0.5, l2 = L2)
   return { bias, w, sw };
 }
 
-/** When a structural signal fires, the n-grams lower the logit by at most this much (the model's structuralFloor). */
-const NGRAM_FLOOR = Number(arg('--ngram-floor', '1'));
 function predict(t: Trained, v: FeatureVector): number {
-  let n = 0;
-  for (let k = 0; k < v.indices.length; k++) n += t.w[v.indices[k]] * v.values[k];
-  if (v.signals.some((s) => STRONG_SIGNAL_IDS.includes(s))) n = Math.max(n, -NGRAM_FLOOR);
-  let z = t.bias + n;
+  let z = t.bias;
+  for (let k = 0; k < v.indices.length; k++) z += t.w[v.indices[k]] * v.values[k];
+  // a structural signal no training example fired keeps its prior, as in training
   for (const s of v.signals) z += t.sw.get(s) ?? priorOf(s);
   return 1 / (1 + Math.exp(-z));
+}
+
+/** The out-of-fold score of every record (JSON lines), to study the errors. */
+function writeOof(file: string, records: readonly DatasetRecord[], scores: readonly OofScore[]): void {
+  if (file === '') return;
+  const line = (r: DatasetRecord, i: number): string =>
+    JSON.stringify({
+      id: r.id,
+      subset: r.subset,
+      category: r.category,
+      family: sourceFamily(r),
+      p: scores[i].p,
+      y: scores[i].y,
+    });
+  writeFileSync(file, records.map(line).join('\n'));
 }
 
 async function main(): Promise<void> {
@@ -279,6 +291,7 @@ async function main(): Promise<void> {
         if (sourceFamily(r) === fam) scores[i] = scoreRecord(t, i);
       });
     }
+    writeOof(arg('--oof-lofo', ''), records, scores);
     report('leave-one-source-family-out (model never saw the family):', scores, (i) =>
       sourceFamily(records[i]),
     );
@@ -300,23 +313,7 @@ async function main(): Promise<void> {
     }
     report('grouped 5-fold:', scores, (i) => records[i].subset);
     operating = chooseOperatingPoint(scores, MAX_FPR);
-    const oofFile = arg('--oof', '');
-    if (oofFile !== '')
-      writeFileSync(
-        oofFile,
-        records
-          .map((r, i) =>
-            JSON.stringify({
-              id: r.id,
-              subset: r.subset,
-              category: r.category,
-              family: sourceFamily(r),
-              p: scores[i].p,
-              y: scores[i].y,
-            }),
-          )
-          .join('\n'),
-      );
+    writeOof(arg('--oof', ''), records, scores);
   }
   if (process.argv.includes('--no-write')) return;
   const t = train(examples);
@@ -336,7 +333,6 @@ async function main(): Promise<void> {
     Math.round(threshold * 1000) / 1000,
     [...new Set(examples.map((e) => e.family))].sort(),
     Math.round(quietThreshold * 1000) / 1000,
-    Number.isFinite(NGRAM_FLOOR) ? { signals: STRONG_SIGNAL_IDS, floor: NGRAM_FLOOR } : undefined,
   );
   const out = join(__dirname, '..', '..', 'libs', 'detectors', 'src', 'injection', 'injection-weights.json');
   await writeJson(out, model.file);

@@ -13,12 +13,6 @@ export interface InjectionModelFile {
   /** Stricter threshold for a short text on which no signal fired (n-grams alone must be sure). */
   readonly quietThreshold?: number;
   readonly trainedOn: readonly string[];
-  /**
-   * When one of these structural signals fires, the n-grams lower the logit by at most `floor`: the
-   * words of the document around a planted instruction (a table, an e-mail, a short task line)
-   * must not outvote the instruction itself.
-   */
-  readonly structuralFloor?: { readonly signals: readonly string[]; readonly floor: number };
 }
 
 export interface ModelScore {
@@ -53,7 +47,6 @@ export class InjectionModel {
     threshold: number,
     trainedOn: string[],
     quietThreshold = threshold,
-    structuralFloor?: InjectionModelFile['structuralFloor'],
   ): InjectionModel {
     let max = 0;
     for (const w of weights) max = Math.max(max, Math.abs(w));
@@ -70,7 +63,6 @@ export class InjectionModel {
       threshold,
       quietThreshold,
       trainedOn,
-      ...(structuralFloor === undefined ? {} : { structuralFloor }),
     });
   }
 
@@ -94,19 +86,15 @@ export class InjectionModel {
   }
 
   score(v: FeatureVector, explain = false): ModelScore {
-    let ngrams = 0;
+    let logit = this.file.bias;
     const contrib: Array<[string, number]> = [];
     for (let k = 0; k < v.indices.length; k++) {
       const c = this.weight(v.indices[k]) * v.values[k];
-      ngrams += c;
+      logit += c;
       const name = v.names[k];
       if (explain && c > 0.05 && name !== undefined && name !== '')
         contrib.push(['ngram:' + name.slice(2), c]);
     }
-    const floor = this.file.structuralFloor;
-    if (floor !== undefined && ngrams < -floor.floor && v.signals.some((s) => floor.signals.includes(s)))
-      ngrams = -floor.floor;
-    let logit = this.file.bias + ngrams;
     for (const s of v.signals) {
       const w = this.file.signalWeights[s] ?? 0;
       logit += w;
