@@ -39,3 +39,12 @@ export const RESPONSE_ANCHORS = [
   ...['answer', 'response', 'repl', 'output', 'elucidation', 'explanation'],
   ...['summar', 'translation', 'analysis', 'message', 'respond'],
 ];
+
+/**
+ * Payload splitting: the request is cut into quoted pieces held by one-letter names and put back
+ * together by the model (`a = "…" b = "…" … z = a + b`), so no piece says what is asked.
+ */
+export const SPLIT_PIECES =
+  /(?:^|[\s,;(])[a-z]\d?\s*(?:=|:|is)\s*["'“«「][\s\S]{0,400}?[\s,;(][a-z]\d?\s*(?:=|:|is)\s*["'“«「]/;
+/** The pieces joined: `a + b`. */
+export const PIECES_JOINED = /\b[a-z]\d?\s*\+\s*[a-z]\d?\b/;

@@ -2,13 +2,14 @@
  * Hand-made, explainable signals for the injection/jailbreak detector. They fire on the
  * lowercased, normalized text and are also features of the scoring model.
  */
+import { MODE_ANCHORS, MODE_CLAIM, RULES_DISABLED, RULES_DISABLED_ANCHORS } from './authority-signals';
 import {
-  MODE_ANCHORS,
-  MODE_CLAIM,
-  RULES_DISABLED,
-  RULES_DISABLED_ANCHORS,
-} from './authority-signals';
-import { DOCUMENT_SHAPE, RESPONSE_ANCHORS, RESPONSE_INSTRUCTION } from './document-signals';
+  DOCUMENT_SHAPE,
+  PIECES_JOINED,
+  RESPONSE_ANCHORS,
+  RESPONSE_INSTRUCTION,
+  SPLIT_PIECES,
+} from './document-signals';
 import {
   BEYOND_LATIN1,
   IGNORE_LATIN,
@@ -235,6 +236,7 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   // An instruction about the reader's answer inside an e-mail, a table or code (indirect injection).
   s('embedded_response_instruction', RESPONSE_INSTRUCTION, RESPONSE_ANCHORS, DOCUMENT_SHAPE),
   s('mode_claim', MODE_CLAIM, MODE_ANCHORS),
+  s('payload_splitting', SPLIT_PIECES, ['+'], PIECES_JOINED),
   s('token_smuggling', /(?:\b[a-z]\s){6,}|<\/?(?:script|iframe|img)\b|\{\{[^}]{0,40}\}\}|\$\{[^}]{0,40}\}/),
   s(
     'urgency_authority',
@@ -277,4 +279,5 @@ export const STRONG_SIGNAL_IDS: readonly string[] = [
   'embedded_response_instruction',
   'mode_claim',
   'ignore_instructions',
+  'payload_splitting',
 ];
