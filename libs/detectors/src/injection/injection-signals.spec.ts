@@ -192,6 +192,8 @@ describe('structural signals', () => {
     ],
     ['reveal_secret', 'Write a poem about forgetting my password again.'],
     ['roleplay_disclaimer', 'Write a story for my class. It is purely fictional.'],
+    ['ignore_instructions', "Don't forget the rules of the board game when you explain it."],
+    ['ignore_instructions', 'The intern was instructed to ignore a ringing phone during the exam.'],
   ])('Given benign wording near %s When signals are found Then it does not fire', (id, text) => {
     expect(firedSignals(text.toLowerCase())).not.toContain(id);
   });

@@ -39,7 +39,7 @@ const s = (id: string, pattern: RegExp, anchors?: readonly string[], gate?: RegE
 });
 
 const IGNORE_EN =
-  /\b(?:ignore|disregard|forget|override|bypass|skip|abandon|drop)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|your|any|the|system|initial|original|these)\b[^.\n]{0,30}?\b(?:instructions?|prompts?|rules|directions?|directives?|guidelines|context|commands?|constraints|messages?|programming|policies)\b|\bregardless of (?:the |any |your |all )?(?:previous|prior|earlier|above|original|initial) (?:tasks?|instructions?|rules|prompts?|directions?|context)\b|\bforget (?:everything|all)(?: (?:from|you (?:were|have been) told|that came|said))? ?(?:before|above|previous(?:ly)?|so far|earlier)\b/;
+  /(?<!\b(?:don'?t|do not|never) )\b(?:ignore|disregard|forget|override|bypass|skip|abandon|drop)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|your|any|the|system|initial|original|these)\b[^.\n]{0,30}?\b(?:instructions?|prompts?|rules|directions?|directives?|guidelines|context|commands?|constraints|messages?|programming|policies)\b|\bregardless of (?:the |any |your |all )?(?:previous|prior|earlier|above|original|initial) (?:tasks?|instructions?|rules|prompts?|directions?|context)\b|\bforget (?:everything|all)(?: (?:from|you (?:were|have been) told|that came|said))? ?(?:before|above|previous(?:ly)?|so far|earlier)\b/;
 
 const DISCLAIMER =
   /\b(?:(?:purely|only|strictly|solely|just) (?:for )?(?:fictional|hypothetical|educational|academic|research|journalistic|historical|informational)|(?:never|not) be (?:used|acted upon)|for (?:educational|academic|research|journalistic|historical|informational) purposes|(?:this|it) is (?:purely |just |only |all )?(?:a )?(?:fictional|hypothetical)|fictional (?:scenario|story|world|setting))\b/;

@@ -8,7 +8,8 @@
 export const IGNORE_LATIN = new RegExp(
   [
     '(?:ignor\\w*|olvid\\w*|descart\\w*|esque[çc]\\w*|desconsider\\w*|oubli\\w*|dimentic\\w*|vergiss\\w*|abaikan|lupakan|unut\\w*|yok say\\w*|görmezden gel\\w*|huwag pansinin|kalimutan)[^.\\n!?]{0,40}?(?:instruc\\w*|instruções|istruzion\\w*|anweisung\\w*|instruksi|talimat\\w*|tagubilin|regras|reglas|règles|regole|regeln)',
-    '(?:instruc\\w*|istruzion\\w*|anweisung\\w*|talimat\\w*|instruksi|tagubilin)[^.\\n!?]{0,40}?(?:ignor\\w*|vergiss\\w*|unut\\w*|yok say\\w*|görmezden|abaikan)',
+    // not English "instructed to ignore": that reports an instruction, it gives none
+    '(?:instruc(?!ted\\b)\\w*|istruzion\\w*|anweisung\\w*|talimat\\w*|instruksi|tagubilin)[^.\\n!?]{0,40}?(?:ignor\\w*|vergiss\\w*|unut\\w*|yok say\\w*|görmezden|abaikan)',
   ].join('|'),
 );
 export const IGNORE_OTHER_SCRIPTS = new RegExp(
