@@ -261,9 +261,10 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
 ];
 
 /**
- * Structural signals: a fake turn or tag, dismissing the surrounding content or the rules, an
- * optimised gibberish suffix, a role-play set-up
- * with a fiction disclaimer, a request for a hateful sentence. The trainer starts their weights at a
+ * Structural signals: a fake turn or tag, dismissing the instructions, the surrounding content or
+ * the rules, an optimised gibberish suffix, a role-play set-up with a fiction disclaimer, a request
+ * for a hateful sentence, an instruction about the answer planted in a document, a claimed
+ * privileged mode, a request split into pieces. The trainer starts their weights at a
  * strong prior (and L2 pulls them back to it): each is evidence on its own, also for attack families
  * the training data lacks. Topic words (harmful_goal), personas and framing stay ordinary features.
  */
