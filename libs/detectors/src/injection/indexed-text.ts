@@ -1,7 +1,8 @@
 import { anyPresent } from '../core/literal-index';
 import { isMasked, maskEntities } from './entity-mask';
 import { ANCHORS, SIGNAL_ANCHOR_IDS, vectorOfWords, type FeatureVector } from './injection-features';
-import { adversarialSuffixScore, gibberishSuffix, INJECTION_SIGNALS } from './injection-signals';
+import { INJECTION_SIGNALS } from './injection-signals';
+import { adversarialSuffixScore, gibberishSuffix } from './suffix-signals';
 import { bosBigram, indexWords, isWordCont, type WordIndex } from './word-index';
 
 /** Signals whose pattern can match at the start of a window without matching in the whole text. */

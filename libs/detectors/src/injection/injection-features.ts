@@ -1,6 +1,7 @@
 import { anyPresent, LiteralIndex, literalIds } from '../core/literal-index';
 import { maskEntities } from './entity-mask';
-import { adversarialSuffixScore, gibberishSuffix, INJECTION_SIGNALS } from './injection-signals';
+import { INJECTION_SIGNALS } from './injection-signals';
+import { adversarialSuffixScore, gibberishSuffix } from './suffix-signals';
 import { indexWords, type FeatureNames, type WordIndex } from './word-index';
 
 /** Sparse feature vector: hashed n-grams (L2-normalized) plus named signal features. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { firedSignals } from './injection-features';
-import { adversarialSuffixScore, gibberishSuffix, STRONG_SIGNAL_IDS } from './injection-signals';
+import { STRONG_SIGNAL_IDS } from './injection-signals';
+import { adversarialSuffixScore, gibberishSuffix } from './suffix-signals';
 import { ALL_SIGNAL_IDS } from './injection-features';
 
 /** The allocation-heavy definition the in-place walk must agree with. */
@@ -191,6 +192,8 @@ describe('structural signals', () => {
     ],
     ['reveal_secret', 'Write a poem about forgetting my password again.'],
     ['roleplay_disclaimer', 'Write a story for my class. It is purely fictional.'],
+    ['ignore_instructions', "Don't forget the rules of the board game when you explain it."],
+    ['ignore_instructions', 'The intern was instructed to ignore a ringing phone during the exam.'],
   ])('Given benign wording near %s When signals are found Then it does not fire', (id, text) => {
     expect(firedSignals(text.toLowerCase())).not.toContain(id);
   });

@@ -2,6 +2,23 @@
  * Hand-made, explainable signals for the injection/jailbreak detector. They fire on the
  * lowercased, normalized text and are also features of the scoring model.
  */
+import { MODE_ANCHORS, MODE_CLAIM, RULES_DISABLED, RULES_DISABLED_ANCHORS } from './authority-signals';
+import {
+  DOCUMENT_SHAPE,
+  PIECES_JOINED,
+  RESPONSE_ANCHORS,
+  RESPONSE_INSTRUCTION,
+  SPLIT_PIECES,
+} from './document-signals';
+import {
+  BEYOND_LATIN1,
+  IGNORE_LATIN,
+  IGNORE_OTHER_SCRIPTS,
+  PASSWORD_QUESTION_LATIN,
+  PASSWORD_QUESTION_LATIN_ANCHORS,
+  PASSWORD_QUESTION_OTHER,
+} from './multilingual-patterns';
+
 export interface InjectionSignal {
   readonly id: string;
   readonly pattern: RegExp;
@@ -22,34 +39,8 @@ const s = (id: string, pattern: RegExp, anchors?: readonly string[], gate?: RegE
 });
 
 const IGNORE_EN =
-  /\b(?:ignore|disregard|forget|override|bypass|skip|abandon|drop)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|your|any|the|system|initial|original|these)\b[^.\n]{0,30}?\b(?:instructions?|prompts?|rules|directions?|directives?|guidelines|context|commands?|constraints|messages?|programming|policies)\b|\bregardless of (?:the |any |your |all )?(?:previous|prior|earlier|above|original|initial) (?:tasks?|instructions?|rules|prompts?|directions?|context)\b|\bforget (?:everything|all)(?: (?:from|you (?:were|have been) told|that came|said))? ?(?:before|above|previous(?:ly)?|so far|earlier)\b/;
+  /(?<!\b(?:don'?t|do not|never) )\b(?:ignore|disregard|forget|override|bypass|skip|abandon|drop)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|your|any|the|system|initial|original|these)\b[^.\n]{0,30}?\b(?:instructions?|prompts?|rules|directions?|directives?|guidelines|context|commands?|constraints|messages?|programming|policies)\b|\bregardless of (?:the |any |your |all )?(?:previous|prior|earlier|above|original|initial) (?:tasks?|instructions?|rules|prompts?|directions?|context)\b|\bforget (?:everything|all)(?: (?:from|you (?:were|have been) told|that came|said))? ?(?:before|above|previous(?:ly)?|so far|earlier)\b/;
 
-/**
- * "Ignore / forget the instructions" in the languages of the data (es, pt, fr, it, de, id, tr, tl;
- * then ru, vi, zh, ja, ko, ar, hi, bn, th): a verb of ignoring near a word for instructions or
- * rules, in either order. Written from the languages, not from the data's sentences.
- */
-const IGNORE_LATIN = new RegExp(
-  [
-    '(?:ignor\\w*|olvid\\w*|descart\\w*|esque[çc]\\w*|desconsider\\w*|oubli\\w*|dimentic\\w*|vergiss\\w*|abaikan|lupakan|unut\\w*|yok say\\w*|görmezden gel\\w*|huwag pansinin|kalimutan)[^.\\n!?]{0,40}?(?:instruc\\w*|instruções|istruzion\\w*|anweisung\\w*|instruksi|talimat\\w*|tagubilin|regras|reglas|règles|regole|regeln)',
-    '(?:instruc\\w*|istruzion\\w*|anweisung\\w*|talimat\\w*|instruksi|tagubilin)[^.\\n!?]{0,40}?(?:ignor\\w*|vergiss\\w*|unut\\w*|yok say\\w*|görmezden|abaikan)',
-  ].join('|'),
-);
-const IGNORE_OTHER_SCRIPTS = new RegExp(
-  [
-    '(?:игнорир|проигнорир|забудь)[^.\\n!?]{0,40}?(?:инструкци|указани|правила)',
-    'инструкци\\S*[^.\\n!?]{0,40}?(?:игнорир|забудь)',
-    '(?:bỏ qua|quên)[^.\\n!?]{0,40}?(?:hướng dẫn|chỉ dẫn)',
-    'hướng dẫn[^.\\n!?]{0,40}?bỏ qua',
-    '(?:忽略|无视|忽视|忘记|忘掉|無視|忘れ)[^。\\n]{0,20}?(?:指令|指示|说明|說明|命令|规则|規則)',
-    '(?:指令|指示|命令)[^。\\n]{0,10}?(?:忽略|无视|無視)',
-    '(?:지시|지침|명령)[^.\\n]{0,20}?(?:무시|잊어)',
-    '(?:تجاهل|انس)[^.\\n]{0,40}?(?:التعليمات|تعليمات|الأوامر)',
-    'निर्देश[^।\\n]{0,40}?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)',
-    'নির্দেশ[^।\\n]{0,40}?(?:উপেক্ষা|ভুলে)',
-    '(?:เพิกเฉย|ละเว้น|ลืม|ไม่ต้องสนใจ)[^\\n]{0,40}?คำสั่ง|คำสั่ง[^\\n]{0,30}?(?:เพิกเฉย|ละเว้น|ลืม)',
-  ].join('|'),
-);
 const DISCLAIMER =
   /\b(?:(?:purely|only|strictly|solely|just) (?:for )?(?:fictional|hypothetical|educational|academic|research|journalistic|historical|informational)|(?:never|not) be (?:used|acted upon)|for (?:educational|academic|research|journalistic|historical|informational) purposes|(?:this|it) is (?:purely |just |only |all )?(?:a )?(?:fictional|hypothetical)|fictional (?:scenario|story|world|setting))\b/;
 const DISCLAIMER_ANCHORS = [
@@ -59,9 +50,6 @@ const DISCLAIMER_ANCHORS = [
 /** "You are a …", "imagine you are", "pretend to be", "act as a": the role-play set-up. */
 const PERSONA_SETUP =
   /^(?:imagine (?:that )?|let'?s (?:say|pretend|imagine) )?(?:you are|you're) (?:a|an) |\bpretend (?:to be|you are|that you)|\bimagine (?:you are|you're|that you|yourself)|\bact as (?:a|an) |\bin the role of|\bplay the role/;
-
-/** A character beyond Latin-1: every IGNORE_OTHER_SCRIPTS match has one. */
-const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   // Every Latin-script match contains one of its verbs of ignoring, so those alone are its anchors.
@@ -132,11 +120,7 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
       'evil',
     ],
   ),
-  s(
-    'rules_disabled',
-    /\b(?:not bound by|free from|break free of|freed from|doesn'?t (?:have to )?(?:follow|abide)|don'?t (?:have to )?(?:follow|abide)|never refuse|cannot refuse|must not refuse|will not refuse|no longer (?:have|follow|bound))\b[^.\n]{0,40}\b(?:rules|policies|polic(?:y|ies)|guidelines|restrictions|openai|content|filters|ethics|morals?)\b|\bnever (?:refuse|decline)\b/,
-    ['bound by', 'free from', 'free of', 'freed from', 'follow', 'abide', 'refuse', 'no longer', 'decline'],
-  ),
+  s('rules_disabled', RULES_DISABLED, RULES_DISABLED_ANCHORS),
   s(
     'prompt_extraction',
     /\b(?:system (?:prompt|message|instructions?)|initial (?:prompt|instructions?)|(?:original|starting|hidden|secret|initial) instructions|your (?:instructions|prompt|directives|guidelines) (?:verbatim|word for word|in full)|instructions you were given|what (?:were|are) (?:you|your) (?:told|instructions)|initialization string|repeat (?:the|this|your|everything|all)[^.\n]{0,20}(?:above|before|prompt|instructions|conversation|word for word|verbatim))\b/,
@@ -157,6 +141,8 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
       'the key',
     ],
   ),
+  s('reveal_secret', PASSWORD_QUESTION_LATIN, PASSWORD_QUESTION_LATIN_ANCHORS),
+  s('reveal_secret', PASSWORD_QUESTION_OTHER, undefined, BEYOND_LATIN1),
   s(
     'exfil_markup',
     /!\[[^\]\n]*\]\(\s*https?:|concatenate (?:these|the following) strings|replace \[(?:info|data|num|[a-z]+)\] with|url[- ]?encoded? (?:summary|version|string)|(?:append|add) [^.\n]{0,40} to (?:the|this) url|escape (?:all )?spaces with \+|\bdata exfiltration\b|(?:send|post|upload|forward|transmit)[^.\n]{0,30}\b(?:conversation|chat history|data|credentials|file|information)\b[^.\n]{0,30}\bto (?:https?:|http|this|the following|my) /,
@@ -247,6 +233,10 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   // request the model would otherwise refuse. The disclaimer alone is common in benign prompts.
   s('fiction_disclaimer', DISCLAIMER, DISCLAIMER_ANCHORS),
   s('roleplay_disclaimer', DISCLAIMER, DISCLAIMER_ANCHORS, PERSONA_SETUP),
+  // An instruction about the reader's answer inside an e-mail, a table or code (indirect injection).
+  s('embedded_response_instruction', RESPONSE_INSTRUCTION, RESPONSE_ANCHORS, DOCUMENT_SHAPE),
+  s('mode_claim', MODE_CLAIM, MODE_ANCHORS),
+  s('payload_splitting', SPLIT_PIECES, ['+'], PIECES_JOINED),
   s('token_smuggling', /(?:\b[a-z]\s){6,}|<\/?(?:script|iframe|img)\b|\{\{[^}]{0,40}\}\}|\$\{[^}]{0,40}\}/),
   s(
     'urgency_authority',
@@ -271,9 +261,10 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
 ];
 
 /**
- * Structural signals: a fake turn or tag, dismissing the surrounding content or the rules, an
- * optimised gibberish suffix, a role-play set-up
- * with a fiction disclaimer, a request for a hateful sentence. The trainer starts their weights at a
+ * Structural signals: a fake turn or tag, dismissing the instructions, the surrounding content or
+ * the rules, an optimised gibberish suffix, a role-play set-up with a fiction disclaimer, a request
+ * for a hateful sentence, an instruction about the answer planted in a document, a claimed
+ * privileged mode, a request split into pieces. The trainer starts their weights at a
  * strong prior (and L2 pulls them back to it): each is evidence on its own, also for attack families
  * the training data lacks. Topic words (harmful_goal), personas and framing stay ordinary features.
  */
@@ -286,157 +277,8 @@ export const STRONG_SIGNAL_IDS: readonly string[] = [
   'gibberish_suffix',
   'roleplay_disclaimer',
   'hateful_request',
+  'embedded_response_instruction',
+  'mode_claim',
+  'ignore_instructions',
+  'payload_splitting',
 ];
-
-/** `\s` of JavaScript regular expressions. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/**
- * Adversarial-suffix signal: many tokens mixing letters with punctuation runs (GCG-style).
- * Tokens are what `text.split(/\s+/)` would give (leading/trailing empty ones count), walked
- * in place without allocating them.
- */
-export function adversarialSuffixScore(text: string): number {
-  let tokens = 1;
-  let odd = 0;
-  let len = 0;
-  let punct = 0;
-  let letters = 0;
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 32;
-    if (isSpace(c)) {
-      if (len >= 2 && letters > 0 && punct >= 2 && punct / len > 0.2) odd++;
-      if (i < n && (i === 0 || !isSpace(text.charCodeAt(i - 1)))) tokens++;
-      len = 0;
-      punct = 0;
-      letters = 0;
-      continue;
-    }
-    len++;
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letters++;
-    else if (c > 32 && c < 127 && !(c >= 48 && c <= 57)) punct++;
-  }
-  return tokens < 8 ? 0 : odd / tokens;
-}
-
-/** Characters of code and markup that GCG-style suffixes scatter through words. */
-const SUFFIX_SYMBOLS = new Uint8Array(128);
-for (const c of '{}[]()<>`$\\|=_^~#@*') SUFFIX_SYMBOLS[c.charCodeAt(0)] = 1;
-const isSuffixSymbol = (c: number): boolean => c < 128 && SUFFIX_SYMBOLS[c] === 1;
-/** `(` `)` `[` `]` `{` `}` → their slot in BRACKET_COUNTS (opening even, closing odd). */
-const BRACKET_INDEX = new Map([40, 41, 91, 93, 123, 125].map((c, i) => [c, i]));
-const BRACKET_COUNTS = new Int32Array(6);
-const GIBBERISH_MIN = 6;
-/** Unpaired brackets plus an odd backtick count in the tail. */
-const GIBBERISH_UNPAIRED = 2;
-
-/**
- * An optimised adversarial suffix after a plain request (GCG, DSN): the last line starts as prose
- * (its first 40 % of words have at most one code symbol and are ≥ 90 % letters and spaces) and
- * ends in words strewn with brackets, backticks and `$`/`=`/`|`, at least two of which do not pair
- * up. Code, tables and formulas span several lines, are symbol-dense from the start, or pair their
- * brackets and backticks when quoted in a one-line question.
- */
-export function gibberishSuffix(lower: string): boolean {
-  let end = lower.length;
-  while (end > 0 && isSpace(lower.charCodeAt(end - 1))) end--;
-  // a long last line is judged by its last 3,000 chars (bounded work per text and window)
-  const start = Math.max(lower.lastIndexOf('\n', end - 1) + 1, end - 3000);
-  if (end - start < 60) return false;
-  // A score of 6 needs at least 3 symbols in the tail (an unpaired bracket is a symbol too), and the
-  // tail is a suffix of the last 120 characters with whitespace runs collapsed: look there first.
-  let symbols = 0;
-  let seen = 0;
-  for (let i = end - 1; i >= start && seen < 120; i--) {
-    const c = lower.charCodeAt(i);
-    if (isSpace(c) && i + 1 < end && isSpace(lower.charCodeAt(i + 1))) continue;
-    seen++;
-    if (isSuffixSymbol(c)) symbols++;
-  }
-  if (symbols < 3) return false;
-  // Words are runs of non-space characters; the head and tail are measured as if the words were
-  // joined by single spaces, walking the line in place instead of splitting it.
-  const n = countWords(lower, start, end);
-  if (n < 12) return false;
-  const headWords = Math.floor(n * 0.4);
-  let headSymbols = 0;
-  let prose = 0;
-  let headLength = 0;
-  let word = 0;
-  let inWord = false;
-  for (let i = start; i < end && word <= headWords; i++) {
-    const c = lower.charCodeAt(i);
-    if (isSpace(c)) {
-      if (inWord) word++;
-      inWord = false;
-      continue;
-    }
-    if (!inWord && word === headWords) break;
-    if (!inWord && word > 0) {
-      headLength++; // the joining space
-      prose++;
-    }
-    inWord = true;
-    headLength++;
-    if (isSuffixSymbol(c)) headSymbols++;
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0) prose++;
-  }
-  if (headSymbols > 1 || prose < 0.9 * headLength) return false;
-  // the tail: the last max(8, n/2) words, at most their last 120 joined characters
-  const tailWords = Math.max(8, Math.floor(n * 0.5));
-  let score = 0;
-  let taken = 0;
-  let wordsSeen = 0;
-  let backticks = 0;
-  BRACKET_COUNTS.fill(0);
-  inWord = false;
-  for (let i = end - 1; i >= start && taken < 120; i--) {
-    const c = lower.charCodeAt(i);
-    if (isSpace(c)) {
-      if (inWord) {
-        wordsSeen++;
-        if (wordsSeen === tailWords) break;
-        taken++; // the joining space
-      }
-      inWord = false;
-      continue;
-    }
-    inWord = true;
-    taken++;
-    if (isSuffixSymbol(c)) score++;
-    if (c === 96) backticks++;
-    const b = BRACKET_INDEX.get(c);
-    if (b !== undefined) BRACKET_COUNTS[b]++;
-  }
-  let imbalance = 0;
-  for (let b = 0; b < BRACKET_COUNTS.length; b += 2)
-    imbalance += Math.abs(BRACKET_COUNTS[b] - BRACKET_COUNTS[b + 1]);
-  // code quoted in a question pairs its brackets and backticks; an optimised suffix rarely does
-  return score + imbalance >= GIBBERISH_MIN && imbalance + (backticks % 2) >= GIBBERISH_UNPAIRED;
-}
-
-function countWords(text: string, start: number, end: number): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = start; i < end; i++) {
-    const space = isSpace(text.charCodeAt(i));
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
-}
