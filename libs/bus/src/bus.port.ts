@@ -34,6 +34,13 @@ interface ConsumerOptionsBase {
   readonly maxAttempts?: number;
   /** Where a group with no committed position starts. Default: earliest. */
   readonly fromBeginning?: boolean;
+  /**
+   * Prefixes of the event types this consumer handles (e.g. `warden.guardrails.profile.`). A message of
+   * another type is passed over — neither decoded, validated nor handed to the handler — and its position
+   * committed like a handled one; one whose type cannot be read is handed over (and dead-lettered if invalid).
+   * Default: every type.
+   */
+  readonly types?: readonly string[];
 }
 
 /** One message per handler call. */

@@ -16,6 +16,8 @@ export const CE_ATTRIBUTES = [
 ] as const;
 
 export const CONTENT_TYPE_HEADER = 'content-type';
+/** The header carrying the event's `type`: readable without decoding the message. */
+export const TYPE_HEADER = 'ce_type';
 
 export interface EncodedEvent {
   readonly value: string;

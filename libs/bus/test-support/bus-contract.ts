@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Bus, DeliveredMessage } from '../src/bus.port';
 import { InvalidEventError } from '../src/bus-errors';
 import { waitUntil } from './collect';
-import { orgId, renamedEvent, seqOf } from './events';
+import { createdEvent, orgId, renamedEvent, seqOf } from './events';
 
 export interface BusUnderTest {
   readonly bus: Bus;
@@ -191,6 +191,44 @@ export function busContract(adapter: string, factory: () => Promise<BusUnderTest
       expect(handlerLetter?.reason).toBe(`cannot handle ${poison.id}`);
       expect(handlerLetter?.attempts).toBe(3);
       expect(handlerLetter?.headers.ce_id).toBe(poison.id);
+    });
+
+    it('Given a consumer of some types, When other types are interleaved and end the log, Then it gets only its types and its group resumes after all of them', async () => {
+      const t = topic('types');
+      await bus.ensureTopics([t]);
+      const stream = orgId();
+      const events = [
+        createdEvent(stream),
+        renamedEvent(stream, 0),
+        createdEvent(stream),
+        renamedEvent(stream, 1),
+        createdEvent(stream),
+      ];
+      await bus.publish(
+        t,
+        events.map((event) => ({ key: stream, event })),
+      );
+      const g = group('types');
+      const handled: string[] = [];
+      const consumer = await bus.consume({
+        groupId: g,
+        topics: [t],
+        types: ['warden.identity.organization.renamed.'],
+        handle: async (m) => void handled.push(m.event.type),
+      });
+      await waitUntil(() => handled.length >= 2, WAIT_MS);
+      // The last event is passed over: give its position time to be committed too.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await consumer.close();
+      const later = renamedEvent(stream, 2);
+      await bus.publish(t, [{ key: stream, event: later }]);
+      const { got } = await collect(g, [t], (messages) => messages.length >= 1);
+
+      expect(handled).toEqual([
+        'warden.identity.organization.renamed.v1',
+        'warden.identity.organization.renamed.v1',
+      ]);
+      expect(got.map((m) => m.event.id)).toEqual([later.id]);
     });
 
     it('Given a batch handler closed mid-way, When the group restarts, Then every event came once, in log order, in batches of at most maxBatchSize', async () => {

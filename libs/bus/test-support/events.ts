@@ -16,6 +16,19 @@ export function renamedEvent(streamId: string, seq: number, id: string = randomU
   });
 }
 
+/** A valid event of another type than `renamedEvent`'s, on the same stream. */
+export function createdEvent(streamId: string, id: string = randomUUID()): CloudEvent {
+  return envelope({
+    id,
+    source: '/warden/test',
+    type: 'warden.identity.organization.created.v1',
+    time: new Date('2026-01-01T00:00:00.000Z'),
+    subject: streamId,
+    data: { organizationId: streamId, name: 'created' },
+    orgid: streamId,
+  });
+}
+
 /** The sequence number `renamedEvent` put in the event. */
 export function seqOf(event: CloudEvent): number {
   const data = event.data as { name?: unknown };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { TOPICS } from '@warden/contracts';
+import { GUARDRAIL_PROFILE_TYPES, TOPICS } from '@warden/contracts';
 import type { Bus, Consumer } from '@warden/bus';
 import type { AuthProjection } from '@warden/identity-auth';
 import type { GuardrailProfileProjection } from '../adapters/guardrail-profile-projection';
@@ -43,6 +43,8 @@ export class IngressStateFeed {
       groupId:
         this.options.groupId ?? `ingress-${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
       topics: [TOPICS.identity, TOPICS.policy, TOPICS.guardrails],
+      // Scan records share the guardrails topic with the profiles: passed over undecoded at every start.
+      types: ['warden.identity.', 'warden.policy.', GUARDRAIL_PROFILE_TYPES],
       fromBeginning: true,
       handle: (message) => {
         const { auth, policy, profiles } = this.projections;

@@ -1,5 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { GuardrailProfileDirectory, TOPICS, type CloudEvent } from '@warden/contracts';
+import {
+  GUARDRAIL_PROFILE_TYPES,
+  GuardrailProfileDirectory,
+  TOPICS,
+  type CloudEvent,
+} from '@warden/contracts';
 import { BUS, type Bus, type Consumer } from '@warden/bus';
 import { AuthProjection, type AuthSource } from '@warden/identity-auth';
 import {
@@ -67,6 +72,8 @@ export class PolicyProjection implements AuthSource, OnApplicationBootstrap, OnM
     this.consumer = await this.bus.consume({
       groupId: `policy-decisions.${hostname()}.${process.pid}.${randomBytes(4).toString('hex')}`,
       topics: TOPICS_READ,
+      // Scan records share the guardrails topic with the profiles: passed over undecoded at every start.
+      types: [POLICY_TYPE, 'warden.identity.', GUARDRAIL_PROFILE_TYPES],
       fromBeginning: true,
       handle: (message) => {
         this.apply(message.event, `${message.partition}:${message.offset}`);

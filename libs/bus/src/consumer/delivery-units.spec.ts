@@ -23,14 +23,26 @@ const retry = {
   logger: pino({ level: 'silent' }),
 };
 const offsets = [10, 11, 12, 13, 14];
+const RENAMED = 'warden.identity.organization.renamed.v1';
+const reader = { offsetOf: String, typeOf: () => RENAMED, receive };
+/** Offsets 11 and 14 carry another type; 13's type cannot be read without decoding. */
+const mixed = {
+  offsetOf: String,
+  typeOf: (offset: number) =>
+    offset === 13
+      ? undefined
+      : offset === 11 || offset === 14
+        ? 'warden.guardrails.scan.completed.v1'
+        : RENAMED,
+  receive,
+};
 
 describe('deliveryUnits', () => {
   it('Given a batch handler, When messages are cut, Then each unit covers at most maxBatchSize consecutive messages', async () => {
     const calls: string[][] = [];
     const units = deliveryUnits(
       offsets,
-      String,
-      receive,
+      reader,
       {
         groupId: 'g',
         topics: ['t'],
@@ -54,8 +66,7 @@ describe('deliveryUnits', () => {
     const seen: DeliveredMessage[] = [];
     const units = deliveryUnits(
       offsets,
-      String,
-      receive,
+      reader,
       {
         groupId: 'g',
         topics: ['t'],
@@ -68,5 +79,51 @@ describe('deliveryUnits', () => {
 
     expect(units.map((u) => u.lastOffset)).toEqual(offsets.map(String));
     expect(seen.map((m) => m.event.id)).toEqual(offsets.map((o) => `e${o}`));
+  });
+
+  it('Given a message handler for identity types, When other types are in the run, Then they are passed over, an unreadable type is handed over, and the last unit still ends the run', async () => {
+    const seen: string[] = [];
+    const units = deliveryUnits(
+      offsets,
+      mixed,
+      {
+        groupId: 'g',
+        topics: ['t'],
+        types: ['warden.identity.'],
+        handle: async (m) => void seen.push(m.offset),
+      },
+      retry,
+    );
+
+    for (const unit of units) await unit.run();
+
+    expect(seen).toEqual(['10', '12', '13']);
+    expect(units.map((u) => [u.lastOffset, u.size])).toEqual([
+      ['10', 1],
+      ['12', 1],
+      ['13', 1],
+      ['14', 0],
+    ]);
+  });
+
+  it('Given a batch handler for identity types, When other types are in the run, Then batches hold only its types and the run is covered to its end', async () => {
+    const calls: string[][] = [];
+    const units = deliveryUnits(
+      offsets,
+      mixed,
+      {
+        groupId: 'g',
+        topics: ['t'],
+        types: ['warden.identity.'],
+        maxBatchSize: 2,
+        handleBatch: async (messages) => void calls.push(messages.map((m) => m.offset)),
+      },
+      retry,
+    );
+
+    for (const unit of units) await unit.run();
+
+    expect(calls).toEqual([['10', '12'], ['13']]);
+    expect(units[units.length - 1]?.lastOffset).toBe('14');
   });
 });

@@ -18,11 +18,43 @@ export interface DeliveryUnit {
   readonly run: () => Promise<DeadLetter[]>;
 }
 
-/**
- * Cuts a partition's fetched messages (log order) into handler calls. `receive` decodes one message; it is
- * called only when its unit starts, so a consumer stopping early decodes nothing more.
- */
+/** How a transport reads a message before decoding it: its position, and its event type if cheap to tell. */
+export interface MessageReader<T> {
+  readonly offsetOf: (message: T) => string;
+  /** The `type` attribute without decoding the message (a header, a column); undefined when unreadable. */
+  readonly typeOf: (message: T) => string | undefined;
+  /** Decodes one message: called only when its unit starts, so a consumer stopping early decodes nothing more. */
+  readonly receive: (message: T) => ReceivedMessage;
+}
+
+/** Whether the consumer's `types` (prefixes) pass the message over: only a readable type outside them does. */
+export function passedOver(types: readonly string[] | undefined, type: string | undefined): boolean {
+  return types !== undefined && type !== undefined && !types.some((prefix) => type.startsWith(prefix));
+}
+
+/** Cuts a partition's fetched messages (log order) into handler calls; messages passed over go in none. */
 export function deliveryUnits<T>(
+  allMessages: readonly T[],
+  reader: MessageReader<T>,
+  options: ConsumerOptions,
+  retry: RetryOptions,
+): DeliveryUnit[] {
+  const { offsetOf, receive } = reader;
+  const last = allMessages[allMessages.length - 1];
+  const messages =
+    options.types === undefined
+      ? allMessages
+      : allMessages.filter((message) => !passedOver(options.types, reader.typeOf(message)));
+  const units = handlerUnits(messages, offsetOf, receive, options, retry);
+  // Messages passed over after the last handed one still move the position past them.
+  const tail = last === undefined ? undefined : offsetOf(last);
+  const covered = units[units.length - 1]?.lastOffset;
+  if (tail !== undefined && tail !== covered)
+    units.push({ lastOffset: tail, size: 0, run: () => Promise.resolve([]) });
+  return units;
+}
+
+function handlerUnits<T>(
   messages: readonly T[],
   offsetOf: (message: T) => string,
   receive: (message: T) => ReceivedMessage,

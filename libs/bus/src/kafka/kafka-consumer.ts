@@ -2,12 +2,12 @@ import type { EachBatchPayload, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Consumer, ConsumerOptions, DeadLetter } from '../bus.port';
 import { ConsumerClosingError } from '../bus-errors';
-import { decodeCloudEvent } from '../cloud-event-codec';
+import { decodeCloudEvent, TYPE_HEADER } from '../cloud-event-codec';
 import type { BackoffPolicy } from '../consumer/backoff';
 import { deliveryUnits } from '../consumer/delivery-units';
 import { pipelineInOrder } from '../consumer/pipeline-in-order';
 import type { TopicPrefix } from '../topic-prefix';
-import { headersToStrings } from './kafka-headers';
+import { headersToStrings, headerText } from './kafka-headers';
 
 export interface KafkaConsumerContext {
   readonly kafka: Kafka;
@@ -68,19 +68,22 @@ export async function startKafkaConsumer(
     };
     const units = deliveryUnits(
       batch.messages,
-      (message) => message.offset,
-      (message) => {
-        const headers = headersToStrings(message.headers);
-        const value = message.value?.toString('utf8') ?? '';
-        return {
-          topic,
-          partition: batch.partition,
-          offset: message.offset,
-          key: message.key?.toString('utf8') ?? '',
-          value,
-          headers,
-          decoded: decodeCloudEvent(headers, value),
-        };
+      {
+        offsetOf: (message) => message.offset,
+        typeOf: (message) => headerText(message.headers?.[TYPE_HEADER]),
+        receive: (message) => {
+          const headers = headersToStrings(message.headers);
+          const value = message.value?.toString('utf8') ?? '';
+          return {
+            topic,
+            partition: batch.partition,
+            offset: message.offset,
+            key: message.key?.toString('utf8') ?? '',
+            value,
+            headers,
+            decoded: decodeCloudEvent(headers, value),
+          };
+        },
       },
       options,
       {

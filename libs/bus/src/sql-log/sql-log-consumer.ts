@@ -95,19 +95,22 @@ export class SqlLogConsumer implements Consumer {
     );
     const units = deliveryUnits(
       rows,
-      (row) => String(row.offset),
-      (row) => ({
-        topic,
-        partition: 0,
-        offset: String(row.offset),
-        key: row.key,
-        value: JSON.stringify(row.envelope),
-        headers: row.headers,
-        decoded:
-          typeof row.envelope === 'object' && row.envelope !== null && !Array.isArray(row.envelope)
-            ? { ok: true, candidate: row.envelope as Record<string, unknown> }
+      {
+        offsetOf: (row) => String(row.offset),
+        typeOf: (row) =>
+          isRecord(row.envelope) && typeof row.envelope.type === 'string' ? row.envelope.type : undefined,
+        receive: (row) => ({
+          topic,
+          partition: 0,
+          offset: String(row.offset),
+          key: row.key,
+          value: JSON.stringify(row.envelope),
+          headers: row.headers,
+          decoded: isRecord(row.envelope)
+            ? { ok: true, candidate: row.envelope }
             : { ok: false, reason: 'envelope is not a JSON object' },
-      }),
+        }),
+      },
       this.options,
       {
         maxAttempts: this.options.maxAttempts ?? this.context.maxAttempts,
@@ -167,4 +170,8 @@ export class SqlLogConsumer implements Consumer {
       this.wake = done;
     });
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

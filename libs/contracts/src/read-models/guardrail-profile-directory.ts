@@ -8,6 +8,9 @@ export interface DirectoryProfile {
   readonly output: readonly GuardrailDetectorV1[];
 }
 
+/** The type prefix of the events the directory reads (a consumer of the topic may pass over the rest). */
+export const GUARDRAIL_PROFILE_TYPES = 'warden.guardrails.profile.';
+
 const PROFILE_TYPES = new Set<string>([
   'warden.guardrails.profile.created.v1',
   'warden.guardrails.profile.updated.v1',
