@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { textWindows } from './injection-detector';
+import { defaultInjectionModel, textWindows } from './injection-detector';
 import { extractFeatures, firedSignals } from './injection-features';
 import { IndexedText } from './indexed-text';
 
@@ -65,9 +65,28 @@ describe('IndexedText (one hashing pass for a text and its windows)', () => {
           const v = indexed.window(w.start, w.end, DIMS, []);
           if (v === undefined) continue;
           const wanted = new Set(Array.from(v.indices).filter((_, i) => i % every === 0));
-          const fromIndex = indexed.explained(w.start, w.end, DIMS, v.signals, wanted);
+          const fromIndex = indexed.explained(w.start, w.end, DIMS, v, wanted);
           const reextracted = extractFeatures(text.slice(w.start, w.end), DIMS, [], wanted);
           expect(fromIndex?.names).toEqual(reextracted.names);
+          expect(plain(fromIndex ?? v)).toEqual(plain(reextracted));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("Given any window When only its probability is asked Then it is the scored vector's, to the bit", () => {
+    const model = defaultInjectionModel();
+    fc.assert(
+      fc.property(texts, (text) => {
+        const lower = text.toLowerCase();
+        fc.pre(lower.length === text.length);
+        const indexed = new IndexedText(lower, DIMS, firedSignals(lower));
+        for (const w of [{ start: 0, end: text.length }, ...textWindows(text)]) {
+          const v = indexed.window(w.start, w.end, DIMS, ['encoded_payload']);
+          const p = indexed.windowProbability(w.start, w.end, model, ['encoded_payload']);
+          if (v === undefined) expect(p).toBeUndefined();
+          else expect(p).toEqual({ probability: model.score(v).probability, signals: v.signals });
         }
       }),
       { numRuns: 100 },

@@ -1,6 +1,7 @@
 import { anyPresent } from '../core/literal-index';
 import { isMasked, maskEntities } from './entity-mask';
 import { ANCHORS, SIGNAL_ANCHOR_IDS, vectorOfWords, type FeatureVector } from './injection-features';
+import type { InjectionModel } from './injection-model';
 import { INJECTION_SIGNALS } from './injection-signals';
 import { adversarialSuffixScore, gibberishSuffix } from './suffix-signals';
 import { bosBigram, indexWords, isWordCont, type WordIndex } from './word-index';
@@ -56,14 +57,34 @@ export class IndexedText {
   }
 
   /**
-   * The same features as `window`, with the n-gram strings of the `wanted` indices, rebuilt from the
-   * word spans instead of hashing the text again (for explaining a reported finding).
+   * `model.score(window(...)).probability` and the window's signals, or undefined when the range
+   * cuts a word; the feature vector itself is not built.
+   */
+  windowProbability(
+    start: number,
+    end: number,
+    model: InjectionModel,
+    extra: readonly string[],
+  ): { probability: number; signals: string[] } | undefined {
+    const r = this.range(start, end, model.dims);
+    if (r === undefined) return undefined;
+    const signals = this.signals(this.lower.slice(start, end), extra);
+    return {
+      probability: model.probabilityOfWords(this.words, r.from, r.to, r.firstBigram, signals),
+      signals,
+    };
+  }
+
+  /**
+   * `features` (what `window` gave for `[start, end)`) with the n-gram strings of the `wanted`
+   * indices, rebuilt from the word spans instead of hashing the text again (for explaining a
+   * reported finding).
    */
   explained(
     start: number,
     end: number,
     dims: number,
-    signals: readonly string[],
+    features: FeatureVector,
     wanted: ReadonlySet<number>,
   ): FeatureVector | undefined {
     const r = this.range(start, end, dims);
@@ -85,7 +106,7 @@ export class IndexedText {
         }
       }
     }
-    return vectorOfWords(this.words, r.from, r.to, r.firstBigram, dims, signals, names);
+    return { ...features, names: Array.from(features.indices, (idx) => names.get(idx) ?? '') };
   }
 
   /** Words inside `[start, end)` and the first one's bigram with `<s>`; undefined when a word is cut. */

@@ -62,10 +62,10 @@ function indexText(
   return { text: indexed, whole };
 }
 
-function scored(model: InjectionModel, v: FeatureVector, view: TextView, start: number, end: number): Scored {
+function scored(probability: number, v: FeatureVector, view: TextView, start: number, end: number): Scored {
   const span = view.toOriginal(start, end);
   return {
-    probability: model.score(v, false).probability,
+    probability,
     start: span.start,
     end: span.end,
     text: view.text.slice(start, end),
@@ -100,7 +100,7 @@ export function detectInjection(prepared: PreparedText, options: InjectionOption
   const indexed = indexText(text, model.dims, extra);
   let best =
     indexed?.whole !== undefined
-      ? scored(model, indexed.whole, prepared.primary, 0, text.length)
+      ? scored(model.score(indexed.whole, false).probability, indexed.whole, prepared.primary, 0, text.length)
       : scoreView(model, prepared.primary, extra);
   const consider = (view: TextView, viewExtra: string[]): void => {
     const s = scoreView(model, view, viewExtra);
@@ -111,10 +111,14 @@ export function detectInjection(prepared: PreparedText, options: InjectionOption
   // Windows only matter when the whole text did not already cross the threshold.
   if (windowed && best.probability < threshold) {
     for (const w of textWindows(text)) {
-      const v = indexed?.text.window(w.start, w.end, model.dims, extra);
-      if (v !== undefined) {
-        const s = scored(model, v, prepared.primary, w.start, w.end);
-        if (s.probability > best.probability) best = s;
+      const p = indexed?.text.windowProbability(w.start, w.end, model, extra);
+      if (p !== undefined) {
+        // the vector is built only for a window that becomes the best
+        const v =
+          p.probability > best.probability
+            ? indexed?.text.window(w.start, w.end, model.dims, extra, p.signals)
+            : undefined;
+        if (v !== undefined) best = scored(p.probability, v, prepared.primary, w.start, w.end);
         continue;
       }
       consider(
@@ -132,12 +136,11 @@ export function detectInjection(prepared: PreparedText, options: InjectionOption
   if (quiet && best.probability < Math.max(threshold, model.file.quietThreshold ?? threshold)) return [];
   // Re-score the winning span with explanations only when it is reported.
   const wanted = model.topIndices(best.features);
-  const { signals } = best.features;
   const range = best.indexed;
   const named =
     (range !== undefined
-      ? indexed?.text.explained(range.start, range.end, model.dims, signals, wanted)
-      : undefined) ?? extractFeatures(best.text, model.dims, extra, wanted, signals);
+      ? indexed?.text.explained(range.start, range.end, model.dims, best.features, wanted)
+      : undefined) ?? extractFeatures(best.text, model.dims, extra, wanted, best.features.signals);
   const explained = [...model.score(named, true).topContributions];
   return [
     {

@@ -58,6 +58,45 @@ const LOG_COUNT = Float64Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 
 const logCount = (c: number): number => (c < 256 ? LOG_COUNT[c] : 1 + Math.log(c));
 
 /**
+ * Counts the features of words `[from, to)` into `counts`, listing each distinct index once in
+ * `touched` in order of first occurrence (the order every sum below runs in); returns how many.
+ * The first word's bigram (second index of that word) is `firstBigram`: it pairs it with `<s>`.
+ */
+function countWords(words: WordIndex, from: number, to: number, firstBigram: number, dims: number): number {
+  if (counts.length !== dims) {
+    counts = new Uint16Array(dims);
+    touched = new Int32Array(dims);
+  }
+  if (from >= to) return 0;
+  const { offsets, indices } = words;
+  const first = offsets[from];
+  const last = offsets[to];
+  // every word has a unigram, a bigram and at least one 4-gram: first + 1 < last
+  let nTouched = 1;
+  touched[0] = indices[first];
+  counts[indices[first]] = 1;
+  if (counts[firstBigram] === 0) touched[nTouched++] = firstBigram;
+  counts[firstBigram]++;
+  for (let k = first + 2; k < last; k++) {
+    const idx = indices[k];
+    const c = counts[idx];
+    if (c === 0) touched[nTouched++] = idx;
+    counts[idx] = c + 1;
+  }
+  return nTouched;
+}
+
+/** The L2 norm of the log counts of the touched features (1 when there are none). */
+function logNorm(nTouched: number): number {
+  let norm = 0;
+  for (let k = 0; k < nTouched; k++) {
+    const v = logCount(counts[touched[k]]);
+    norm += v * v;
+  }
+  return Math.sqrt(norm) || 1;
+}
+
+/**
  * The L2-normalized log-count vector of words `[from, to)` of an index. The first word's bigram is
  * `firstBigram` (with `<s>`: the words before `from` are not part of the scored text).
  */
@@ -70,38 +109,43 @@ export function vectorOfWords(
   signals: readonly string[],
   names?: ReadonlyMap<number, string>,
 ): FeatureVector {
-  if (counts.length !== dims) {
-    counts = new Uint16Array(dims);
-    touched = new Int32Array(dims);
-  }
-  const { offsets, indices } = words;
-  let nTouched = 0;
-  const first = from < to ? offsets[from] : 0;
-  const last = from < to ? offsets[to] : 0;
-  for (let k = first; k < last; k++) {
-    // the first word's bigram (second index of that word) pairs it with <s>
-    const idx = k === first + 1 ? firstBigram : indices[k];
-    if (counts[idx] === 0) touched[nTouched++] = idx;
-    counts[idx]++;
-  }
+  const nTouched = countWords(words, from, to, firstBigram, dims);
+  const norm = logNorm(nTouched);
   const values = new Float32Array(nTouched);
-  const logs = new Float64Array(nTouched);
-  let norm = 0;
-  for (let k = 0; k < nTouched; k++) {
-    const v = logCount(counts[touched[k]]);
-    logs[k] = v;
-    norm += v * v;
-  }
-  norm = Math.sqrt(norm) || 1;
-  const outIndices = touched.slice(0, nTouched);
   const nameList: string[] = [];
   for (let k = 0; k < nTouched; k++) {
-    const idx = outIndices[k];
-    values[k] = logs[k] / norm;
+    const idx = touched[k];
+    values[k] = logCount(counts[idx]) / norm;
     counts[idx] = 0;
     if (names !== undefined) nameList.push(names.get(idx) ?? '');
   }
-  return { indices: outIndices, values, names: nameList, signals };
+  return { indices: touched.slice(0, nTouched), values, names: nameList, signals };
+}
+
+/**
+ * `start` plus the dot product of `vectorOfWords(words, from, to, ...)` with quantized weights
+ * (`weight = fround(byte * scale)`), without building the vector: the same float32 values, summed
+ * in the same order, so the result is the same double.
+ */
+export function dotOfWords(
+  words: WordIndex,
+  from: number,
+  to: number,
+  firstBigram: number,
+  dims: number,
+  start: number,
+  quantized: Int8Array,
+  scale: number,
+): number {
+  const nTouched = countWords(words, from, to, firstBigram, dims);
+  const norm = logNorm(nTouched);
+  let sum = start;
+  for (let k = 0; k < nTouched; k++) {
+    const idx = touched[k];
+    sum += Math.fround(quantized[idx] * scale) * Math.fround(logCount(counts[idx]) / norm);
+    counts[idx] = 0;
+  }
+  return sum;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { FeatureVector } from './injection-features';
+import { dotOfWords, type FeatureVector } from './injection-features';
+import type { WordIndex } from './word-index';
 
 /** The serialized logistic-regression model shipped in injection-model.json. */
 export interface InjectionModelFile {
@@ -83,6 +84,23 @@ export class InjectionModel {
         .slice(0, k)
         .map(([i]) => i),
     );
+  }
+
+  /**
+   * `score(vectorOfWords(words, from, to, firstBigram, dims, signals)).probability`, the same double,
+   * without building the vector (for windows, which are mostly not reported).
+   */
+  probabilityOfWords(
+    words: WordIndex,
+    from: number,
+    to: number,
+    firstBigram: number,
+    signals: readonly string[],
+  ): number {
+    const { bias, dims, signalWeights } = this.file;
+    let logit = dotOfWords(words, from, to, firstBigram, dims, bias, this.quantized, this.scale);
+    for (const s of signals) logit += signalWeights[s] ?? 0;
+    return 1 / (1 + Math.exp(-logit));
   }
 
   score(v: FeatureVector, explain = false): ModelScore {

@@ -100,11 +100,6 @@ function tokenize(lower: string): number {
   return n;
 }
 
-/** Char of ` word ` at padded position i (the word spans `lower[s .. s + len - 2)`). */
-function padded(lower: string, s: number, len: number, i: number): number {
-  return i === 0 || i === len - 1 ? 32 : lower.charCodeAt(s + i - 1);
-}
-
 /** Bigram index of the word `lower[s, e)` after `<s>` (the first word of a window). */
 export function bosBigram(lower: string, s: number, e: number, dims: number): number {
   return (feed(feedCode(H_BOS, 32), lower, s, e) >>> 0) & (dims - 1);
@@ -130,26 +125,51 @@ export function indexWords(lower: string, dims: number, names?: FeatureNames, ow
     const s = starts[w];
     const e = ends[w];
     offsets[w] = k;
-    const uni = (feed(H_W, lower, s, e) >>> 0) & mask;
+    // unigram, bigram and the next word's bigram prefix are fed the same chars: one pass
+    let hUni = H_W;
+    let hBig = feedCode(hPrev, 32);
+    let hNext = H_B;
+    for (let i = s; i < e; i++) {
+      const c = lower.charCodeAt(i);
+      hUni = Math.imul(hUni ^ c, FNV_PRIME);
+      hBig = Math.imul(hBig ^ c, FNV_PRIME);
+      hNext = Math.imul(hNext ^ c, FNV_PRIME);
+    }
+    const uni = (hUni >>> 0) & mask;
     indices[k++] = uni;
-    const big = (feed(feedCode(hPrev, 32), lower, s, e) >>> 0) & mask;
+    const big = (hBig >>> 0) & mask;
     indices[k++] = big;
     if (wanted(names, uni)) names.names.set(uni, 'w:' + lower.slice(s, e));
     if (wanted(names, big)) {
       const prev = w === 0 ? BOS : lower.slice(starts[w - 1], ends[w - 1]);
       names.names.set(big, 'b:' + prev + ' ' + lower.slice(s, e));
     }
-    hPrev = feed(H_B, lower, s, e);
+    hPrev = hNext;
     const len = e - s + 2;
-    const last = len <= 5 ? 0 : len - 4;
-    const width = len <= 5 ? len : 4;
-    for (let i = 0; i <= last; i++) {
-      let h = H_C;
-      for (let j = i; j < i + width; j++) h = feedCode(h, padded(lower, s, len, j));
-      const idx = (h >>> 0) & mask;
+    if (len <= 5) {
+      // the whole padded word is the only gram
+      let h = feedCode(H_C, 32);
+      for (let i = s; i < e; i++) h = feedCode(h, lower.charCodeAt(i));
+      const idx = (feedCode(h, 32) >>> 0) & mask;
       indices[k++] = idx;
-      if (wanted(names, idx))
-        names.names.set(idx, 'c:' + (' ' + lower.slice(s, e) + ' ').slice(i, i + width));
+      if (wanted(names, idx)) names.names.set(idx, 'c:' + ' ' + lower.slice(s, e) + ' ');
+      continue;
+    }
+    // 4-grams of ` word `, the last four padded chars kept in c0..c3
+    let c0 = 32;
+    let c1 = lower.charCodeAt(s);
+    let c2 = lower.charCodeAt(s + 1);
+    let c3 = lower.charCodeAt(s + 2);
+    for (let i = 0; i <= len - 4; i++) {
+      if (i > 0) {
+        c0 = c1;
+        c1 = c2;
+        c2 = c3;
+        c3 = i + 3 === len - 1 ? 32 : lower.charCodeAt(s + i + 2);
+      }
+      const idx = (feedCode(feedCode(feedCode(feedCode(H_C, c0), c1), c2), c3) >>> 0) & mask;
+      indices[k++] = idx;
+      if (wanted(names, idx)) names.names.set(idx, 'c:' + (' ' + lower.slice(s, e) + ' ').slice(i, i + 4));
     }
   }
   offsets[n] = k;
