@@ -13,6 +13,9 @@ const START_ANCHORED = new Set(
   ),
 );
 
+/** Scratch flags of the wanted indices while naming them (one text at a time, synchronously). */
+let isWanted = new Uint8Array(0);
+
 /**
  * A text hashed once, so that the whole text, its paragraph windows and the explanation of a
  * reported finding are computed without hashing the same characters again. A window's signals are looked for only among those that fire
@@ -92,11 +95,14 @@ export class IndexedText {
     const { starts, ends, offsets, indices } = this.words;
     const names = new Map<number, string>();
     const word = (w: number): string => this.hashed.slice(starts[w], ends[w]);
-    for (let w = r.from; w < r.to; w++) {
+    if (isWanted.length !== dims) isWanted = new Uint8Array(dims);
+    for (const idx of wanted) isWanted[idx] = 1;
+    // each wanted index is named at its first occurrence: stop once all are named
+    for (let w = r.from; w < r.to && names.size < wanted.size; w++) {
       for (let k = offsets[w]; k < offsets[w + 1]; k++) {
         const pos = k - offsets[w];
         const idx = w === r.from && pos === 1 ? r.firstBigram : indices[k];
-        if (!wanted.has(idx) || names.has(idx)) continue;
+        if (isWanted[idx] === 0 || names.has(idx)) continue;
         if (pos === 0) names.set(idx, 'w:' + word(w));
         else if (pos === 1) names.set(idx, 'b:' + (w === r.from ? '<s>' : word(w - 1)) + ' ' + word(w));
         else {
@@ -106,6 +112,7 @@ export class IndexedText {
         }
       }
     }
+    for (const idx of wanted) isWanted[idx] = 0;
     return { ...features, names: Array.from(features.indices, (idx) => names.get(idx) ?? '') };
   }
 

@@ -43,8 +43,11 @@ export function isReadable(s: string): boolean {
   return printable / s.length >= 0.95 && letters / s.length >= 0.5 && (spaces > 0 || s.length < 24);
 }
 
+const HEX_DIGIT = new Uint8Array(128);
+for (const c of '0123456789abcdefABCDEF') HEX_DIGIT[c.charCodeAt(0)] = 1;
+
 function isHexCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+  return c < 128 && HEX_DIGIT[c] === 1;
 }
 
 /** Whether `min` hex digits follow each other somewhere (plain hex payloads need 16). */
