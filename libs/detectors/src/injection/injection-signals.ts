@@ -206,6 +206,12 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   s(
     'harmful_goal',
     /\b(?:bomb|explosive|weapon|malware|ransomware|keylogger|exploit|hack(?:ing)? into|steal|phishing|meth(?:amphetamine)?|poison|kill|suicide|self-harm|launder|counterfeit|illegal|fraud|scam|racist|offensive|defamatory|extremist|genocide|terroris[mt])\b/,
+    // every alternative contains one of these: the regex runs only on texts that have one
+    [
+      ...['bomb', 'explosive', 'weapon', 'malware', 'ransomware', 'keylogger', 'exploit', 'hack', 'steal'],
+      ...['phishing', 'meth', 'poison', 'kill', 'suicide', 'self-harm', 'launder', 'counterfeit', 'illegal'],
+      ...['fraud', 'scam', 'racist', 'offensive', 'defamatory', 'extremist', 'genocide', 'terroris'],
+    ],
   ),
   s(
     'hateful_request',
