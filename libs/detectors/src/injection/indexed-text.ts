@@ -68,10 +68,11 @@ export class IndexedText {
     end: number,
     model: InjectionModel,
     extra: readonly string[],
-  ): { probability: number; signals: string[] } | undefined {
+    knownSignals?: readonly string[],
+  ): { probability: number; signals: readonly string[] } | undefined {
     const r = this.range(start, end, model.dims);
     if (r === undefined) return undefined;
-    const signals = this.signals(this.lower.slice(start, end), extra);
+    const signals = knownSignals ?? this.signals(this.lower.slice(start, end), extra);
     return {
       probability: model.probabilityOfWords(this.words, r.from, r.to, r.firstBigram, signals),
       signals,
@@ -112,8 +113,13 @@ export class IndexedText {
         }
       }
     }
+    const nameList: string[] = [];
+    for (let k = 0; k < features.indices.length; k++) {
+      const idx = features.indices[k];
+      nameList.push(isWanted[idx] === 1 ? (names.get(idx) ?? '') : '');
+    }
     for (const idx of wanted) isWanted[idx] = 0;
-    return { ...features, names: Array.from(features.indices, (idx) => names.get(idx) ?? '') };
+    return { ...features, names: nameList };
   }
 
   /** Words inside `[start, end)` and the first one's bigram with `<s>`; undefined when a word is cut. */

@@ -22,8 +22,10 @@ interface Scored {
   start: number;
   end: number;
   text: string;
-  features: FeatureVector;
-  /** Range of the primary text when the features came from its word index. */
+  signals: readonly string[];
+  /** Absent for a range of the primary text's word index: built from it only when reported. */
+  features?: FeatureVector;
+  /** Range of the primary text when the features come from its word index. */
   indexed?: { start: number; end: number };
 }
 
@@ -45,31 +47,37 @@ export function textWindows(text: string): Array<{ start: number; end: number }>
 
 /**
  * The word index of the primary text (for its windows and the explanation of a finding), and the
- * whole text's features from it when the text is short enough to be scored whole. None when
+ * whole text's probability from it when the text is short enough to be scored whole. None when
  * lowercasing changes the length (the offsets would not agree).
  */
 function indexText(
   text: string,
-  dims: number,
+  model: InjectionModel,
   extra: readonly string[],
-): { text: IndexedText; whole?: FeatureVector } | undefined {
+): { text: IndexedText; whole?: { probability: number; signals: readonly string[] } } | undefined {
   const lower = text.toLowerCase();
   if (lower.length !== text.length) return undefined;
   const signals = firedSignals(lower, extra);
-  const indexed = new IndexedText(lower, dims, signals);
+  const indexed = new IndexedText(lower, model.dims, signals);
   if (text.length > MAX_CHARS) return { text: indexed };
-  const whole = indexed.window(0, text.length, dims, extra, signals);
+  const whole = indexed.windowProbability(0, text.length, model, extra, signals);
   return { text: indexed, whole };
 }
 
-function scored(probability: number, v: FeatureVector, view: TextView, start: number, end: number): Scored {
+function scoredRange(
+  probability: number,
+  signals: readonly string[],
+  view: TextView,
+  start: number,
+  end: number,
+): Scored {
   const span = view.toOriginal(start, end);
   return {
     probability,
     start: span.start,
     end: span.end,
     text: view.text.slice(start, end),
-    features: v,
+    signals,
     indexed: { start, end },
   };
 }
@@ -78,7 +86,14 @@ function scoreView(model: InjectionModel, view: TextView, extra: string[]): Scor
   const v = extractFeatures(view.text, model.dims, extra);
   const s = model.score(v, false);
   const span = view.toOriginal(0, view.text.length);
-  return { probability: s.probability, start: span.start, end: span.end, text: view.text, features: v };
+  return {
+    probability: s.probability,
+    start: span.start,
+    end: span.end,
+    text: view.text,
+    signals: v.signals,
+    features: v,
+  };
 }
 
 export interface InjectionOptions {
@@ -97,10 +112,10 @@ export function detectInjection(prepared: PreparedText, options: InjectionOption
   if (prepared.decoded.length > 0) extra.push('encoded_payload');
   const text = prepared.primary.text;
   const windowed = (options.windows ?? true) && text.length >= WINDOW_MIN_TEXT;
-  const indexed = indexText(text, model.dims, extra);
+  const indexed = indexText(text, model, extra);
   let best =
     indexed?.whole !== undefined
-      ? scored(model.score(indexed.whole, false).probability, indexed.whole, prepared.primary, 0, text.length)
+      ? scoredRange(indexed.whole.probability, indexed.whole.signals, prepared.primary, 0, text.length)
       : scoreView(model, prepared.primary, extra);
   const consider = (view: TextView, viewExtra: string[]): void => {
     const s = scoreView(model, view, viewExtra);
@@ -113,12 +128,8 @@ export function detectInjection(prepared: PreparedText, options: InjectionOption
     for (const w of textWindows(text)) {
       const p = indexed?.text.windowProbability(w.start, w.end, model, extra);
       if (p !== undefined) {
-        // the vector is built only for a window that becomes the best
-        const v =
-          p.probability > best.probability
-            ? indexed?.text.window(w.start, w.end, model.dims, extra, p.signals)
-            : undefined;
-        if (v !== undefined) best = scored(p.probability, v, prepared.primary, w.start, w.end);
+        if (p.probability > best.probability)
+          best = scoredRange(p.probability, p.signals, prepared.primary, w.start, w.end);
         continue;
       }
       consider(
@@ -132,15 +143,21 @@ export function detectInjection(prepared: PreparedText, options: InjectionOption
     }
   }
   if (best.probability < threshold) return [];
-  const quiet = text.length < QUIET_MAX_CHARS && best.features.signals.length === 0;
+  const quiet = text.length < QUIET_MAX_CHARS && best.signals.length === 0;
   if (quiet && best.probability < Math.max(threshold, model.file.quietThreshold ?? threshold)) return [];
-  // Re-score the winning span with explanations only when it is reported.
-  const wanted = model.topIndices(best.features);
+  // Build the winning span's vector (if scored from the index) and explain it, only when reported.
   const range = best.indexed;
+  const features =
+    best.features ??
+    (range !== undefined
+      ? indexed?.text.window(range.start, range.end, model.dims, extra, best.signals)
+      : undefined) ??
+    extractFeatures(best.text, model.dims, extra, undefined, best.signals);
+  const wanted = model.topIndices(features);
   const named =
     (range !== undefined
-      ? indexed?.text.explained(range.start, range.end, model.dims, best.features, wanted)
-      : undefined) ?? extractFeatures(best.text, model.dims, extra, wanted, best.features.signals);
+      ? indexed?.text.explained(range.start, range.end, model.dims, features, wanted)
+      : undefined) ?? extractFeatures(best.text, model.dims, extra, wanted, best.signals);
   const explained = [...model.score(named, true).topContributions];
   return [
     {

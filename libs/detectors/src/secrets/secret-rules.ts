@@ -5,7 +5,7 @@ import { KEYWORD_ASSIGNMENT_RULES, KEYWORD_LAYOUT_RULES } from './rules/keyword-
 import { LLM_PROVIDER_RULES } from './rules/llm-provider-rules';
 import { MESSAGING_SAAS_RULES } from './rules/messaging-saas-rules';
 import { PAYMENT_RULES } from './rules/payment-rules';
-import { MANUAL_HINTS, MIN_RUN } from './rules/prefilter-hints';
+import { MANUAL_HINTS, MIN_RUN, REQUIRED_CHARS } from './rules/prefilter-hints';
 import type { SecretRule } from './rules/secret-rule';
 import { VCS_CI_RULES } from './rules/vcs-ci-rules';
 
@@ -29,4 +29,5 @@ export const SECRET_RULES_WITH_HINTS: readonly SecretRule[] = SECRET_RULES.map((
   ...rule,
   hints: rule.hints ?? MANUAL_HINTS[rule.id],
   minRun: MIN_RUN[rule.id],
+  requiredChars: REQUIRED_CHARS[rule.id],
 }));

@@ -10,6 +10,7 @@ import {
   shannonEntropy,
 } from './entropy';
 import { SECRET_RULES_WITH_HINTS as SECRET_RULES, type SecretRule } from './secret-rules';
+import { hasRequiredChars } from './required-chars';
 import { prefixedTokenChecksumValid } from './token-checksums';
 
 const PUBLIC_CONTEXT = /public|\bpub(?:lic)?[_-]?key|publishable|\bpk_|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2/i;
@@ -174,16 +175,20 @@ function acceptGeneric(
 
 const HINTS = new LiteralIndex(SECRET_RULES.flatMap((r) => r.hints ?? []));
 const RULE_HINT_IDS = SECRET_RULES.map((r) => literalIds(HINTS, r.hints));
+/** Which characters the current text has (see hasRequiredChars); one text at a time. */
+const SEEN_CHARS = new Uint8Array(128);
 
 /** Secret findings on a normalized text; span = the secret value itself. */
 export function detectSecrets(text: string): Finding[] {
   const out: Finding[] = [];
   const present = HINTS.scan(text.toLowerCase());
   const longestRun = longestTokenRun(text);
+  SEEN_CHARS.fill(0);
   for (let ri = 0; ri < SECRET_RULES.length; ri++) {
     const rule = SECRET_RULES[ri];
     if (!anyPresent(present, RULE_HINT_IDS[ri])) continue;
     if (rule.minRun !== undefined && longestRun < rule.minRun) continue;
+    if (rule.requiredChars !== undefined && !hasRequiredChars(text, rule.requiredChars, SEEN_CHARS)) continue;
     rule.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.pattern.exec(text)) !== null) {

@@ -58,3 +58,20 @@ export const MIN_RUN: Readonly<Record<string, number>> = {
   mailchimp_key: 35,
   azure_client_secret: 37,
 };
+
+/**
+ * Characters every match of a rule contains, for rules whose keyword literals are common in prose:
+ * each string lists alternatives of which one must occur, and every string must be satisfied.
+ */
+export const REQUIRED_CHARS: Readonly<Record<string, readonly string[]>> = {
+  // keyword, then `=`/`:` (or `!=`, `==`), then a quoted value
+  keyword_quoted_secret: [':=', '"\'`'],
+  auth_quoted_secret: [':=', '"\''],
+  // "key", "value" pairs
+  keyword_pair_secret: [',', '"\''],
+  // keyword, then `=` or a blank before a quote
+  generic_keyword_secret: ['="\'`'],
+  // `key: value` on one line, or `key:` then the value on the next
+  yaml_keyword_secret: [':'],
+  credential_next_line: [':'],
+};

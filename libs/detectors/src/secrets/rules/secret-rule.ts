@@ -13,6 +13,8 @@ export interface SecretRule {
   readonly hints?: readonly string[];
   /** The rule runs only when the text has a run of token characters (`[\w.+/=~-]`) this long. */
   readonly minRun?: number;
+  /** The rule runs only when the text has one character of each of these strings. */
+  readonly requiredChars?: readonly string[];
 }
 
 /** Left boundary: the token does not continue an identifier, path or domain. */
