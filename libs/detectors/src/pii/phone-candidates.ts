@@ -36,11 +36,15 @@ function implausibleGrouping(value: string): boolean {
   return false;
 }
 
-export function findPhones(text: string, out: Candidate[]): void {
+/** `outranked`: higher-priority candidates that overlap resolution keeps; a phone overlapping one is skipped. */
+export function findPhones(text: string, out: Candidate[], outranked: readonly Candidate[] = []): void {
   PHONE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PHONE.exec(text)) !== null) {
     const value = m[0].replace(/[ .-]+$/, '');
+    const start = m.index;
+    const end = m.index + value.length;
+    if (outranked.some((k) => start < k.end && k.start < end)) continue;
     const digits = digitCount(value);
     if (digits < 7 || digits > 15) continue;
     if (
