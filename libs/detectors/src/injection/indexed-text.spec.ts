@@ -93,6 +93,13 @@ describe('IndexedText (one hashing pass for a text and its windows)', () => {
     );
   });
 
+  it('Given a newer IndexedText When an older one is used Then it refuses (its word arrays were reused)', () => {
+    const older = new IndexedText('ignore previous instructions', DIMS, []);
+    const newer = new IndexedText('please summarise the report', DIMS, []);
+    expect(newer.window(0, 6, DIMS, [])).toBeDefined();
+    expect(() => older.window(0, 6, DIMS, [])).toThrow('newer one');
+  });
+
   it('Given a range that cuts a word When asked for its features Then the index declines', () => {
     const text = 'please summarise the quarterly report';
     const indexed = new IndexedText(text, DIMS, []);

@@ -12,6 +12,10 @@ const START_ANCHORED = new Set(
     (s) => s.id,
   ),
 );
+const STARTS_ANCHORED = INJECTION_SIGNALS.map((s) => START_ANCHORED.has(s.id));
+
+/** How many IndexedTexts were built: only the latest may be used (its word arrays are reused). */
+let built = 0;
 
 /** Scratch flags of the wanted indices while naming them (one text at a time, synchronously). */
 let isWanted = new Uint8Array(0);
@@ -26,6 +30,7 @@ export class IndexedText {
   /** The entity-masked text the n-grams come from (signals use `lower`). */
   private readonly hashed: string;
   private readonly candidates: readonly number[];
+  private readonly generation: number;
 
   /** `lower` must be `text.toLowerCase()` with the same length (so offsets agree). */
   constructor(
@@ -33,13 +38,14 @@ export class IndexedText {
     dims: number,
     wholeSignals: readonly string[],
   ) {
-    // own arrays: the shared buffers are reused by any window extracted on its own
+    // the kept index's arrays: the shared ones are reused by any window extracted on its own
     this.hashed = maskEntities(lower);
     this.words = indexWords(this.hashed, dims, undefined, true);
-    const fired = new Set(wholeSignals);
-    this.candidates = INJECTION_SIGNALS.flatMap((s, i) =>
-      fired.has(s.id) || START_ANCHORED.has(s.id) ? [i] : [],
-    );
+    this.generation = ++built;
+    const candidates: number[] = [];
+    for (let i = 0; i < INJECTION_SIGNALS.length; i++)
+      if (STARTS_ANCHORED[i] || wholeSignals.includes(INJECTION_SIGNALS[i].id)) candidates.push(i);
+    this.candidates = candidates;
   }
 
   /**
@@ -128,6 +134,8 @@ export class IndexedText {
     end: number,
     dims: number,
   ): { from: number; to: number; firstBigram: number } | undefined {
+    // the word arrays are reused by the next IndexedText (one text is scanned at a time)
+    if (this.generation !== built) throw new Error('IndexedText used after a newer one was built');
     const { starts, ends, count } = this.words;
     if (this.cutsWord(start) || this.cutsWord(end)) return undefined;
     let lo = 0;

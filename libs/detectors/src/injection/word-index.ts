@@ -48,12 +48,24 @@ for (let c = 0; c < 128; c++) {
   ASCII_WORD_CONT[c] = alnum || c === 39 || c === 95 || c === 45 ? 1 : 0;
 }
 const UNICODE_ALNUM = /[\p{L}\p{N}\p{M}]/u;
+/** Per BMP code unit: 0 not yet asked, 1 letter/digit/mark, 2 not (the regex runs once per char). */
+const UNICODE_CLASS = new Uint8Array(0x10000);
+
+/** Whether non-ASCII, non-surrogate code unit `c` is a letter, digit or mark. */
+function isUnicodeAlnum(c: number): boolean {
+  let k = UNICODE_CLASS[c];
+  if (k === 0) {
+    k = UNICODE_ALNUM.test(String.fromCharCode(c)) ? 1 : 2;
+    UNICODE_CLASS[c] = k;
+  }
+  return k === 1;
+}
 
 function isStart(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return ASCII_WORD_START[c] === 1;
   if (c >= 0xd800 && c <= 0xdfff) return false;
-  return UNICODE_ALNUM.test(text[i]);
+  return isUnicodeAlnum(c);
 }
 
 /** Whether char i can continue a word (letters, digits, `'`, `_`, `-`). */
@@ -61,14 +73,26 @@ export function isWordCont(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return ASCII_WORD_CONT[c] === 1;
   if (c >= 0xd800 && c <= 0xdfff) return false;
-  return UNICODE_ALNUM.test(text[i]);
+  return isUnicodeAlnum(c);
 }
 
-/** Buffers reused across calls: the detector runs synchronously, one text at a time. */
-let starts: Int32Array = new Int32Array(1024);
-let ends: Int32Array = new Int32Array(1024);
-let offsets: Int32Array = new Int32Array(1025);
-let indices: Int32Array = new Int32Array(8192);
+/** The arrays a WordIndex is written into, reused across calls (one text at a time, synchronously). */
+interface WordBuffers {
+  starts: Int32Array;
+  ends: Int32Array;
+  offsets: Int32Array;
+  indices: Int32Array;
+}
+const newBuffers = (): WordBuffers => ({
+  starts: new Int32Array(1024),
+  ends: new Int32Array(1024),
+  offsets: new Int32Array(1025),
+  indices: new Int32Array(8192),
+});
+/** For any text indexed on its own (windows, views). */
+const SHARED = newBuffers();
+/** For the one long-lived index of the text being scanned (see `indexWords`'s `own`). */
+const OWNED = newBuffers();
 
 function grown(a: Int32Array, min: number): Int32Array {
   if (a.length >= min) return a;
@@ -77,7 +101,8 @@ function grown(a: Int32Array, min: number): Int32Array {
   return b;
 }
 
-function tokenize(lower: string): number {
+function tokenize(lower: string, b: WordBuffers): number {
+  let { starts, ends } = b;
   let n = 0;
   let i = 0;
   const len = lower.length;
@@ -90,8 +115,8 @@ function tokenize(lower: string): number {
     i++;
     while (i < len && isWordCont(lower, i)) i++;
     if (n === starts.length) {
-      starts = grown(starts, n + 1);
-      ends = grown(ends, n + 1);
+      starts = b.starts = grown(starts, n + 1);
+      ends = b.ends = grown(ends, n + 1);
     }
     starts[n] = s;
     ends[n] = i;
@@ -110,15 +135,20 @@ function wanted(names: FeatureNames | undefined, idx: number): names is FeatureN
 }
 
 /**
- * Indexes a lowercased text. Unless `own` is set, the returned arrays are shared scratch space,
- * valid until the next call. With `names`, the n-gram strings of the wanted indices are collected.
+ * Indexes a lowercased text into reused arrays (longer than needed: `count` and `offsets` bound
+ * them), valid until the next call with the same `own`: without it, any call; with it, the next
+ * index that is kept (the scanned text's, see IndexedText), so indexing windows and views on their
+ * own meanwhile does not overwrite it. With `names`, the n-gram strings of the wanted indices are
+ * collected.
  */
 export function indexWords(lower: string, dims: number, names?: FeatureNames, own = false): WordIndex {
   const mask = dims - 1;
-  const n = tokenize(lower);
-  offsets = grown(offsets, n + 1);
+  const b = own ? OWNED : SHARED;
+  const n = tokenize(lower, b);
+  const { starts, ends } = b;
+  const offsets = (b.offsets = grown(b.offsets, n + 1));
   // a word of k chars has k + 2 - 3 four-grams (at least 1), plus unigram and bigram
-  indices = grown(indices, lower.length + 4 * n + 8);
+  const indices = (b.indices = grown(b.indices, lower.length + 4 * n + 8));
   let k = 0;
   let hPrev = H_BOS;
   for (let w = 0; w < n; w++) {
@@ -173,12 +203,5 @@ export function indexWords(lower: string, dims: number, names?: FeatureNames, ow
     }
   }
   offsets[n] = k;
-  if (!own) return { count: n, starts, ends, offsets, indices };
-  return {
-    count: n,
-    starts: starts.slice(0, n),
-    ends: ends.slice(0, n),
-    offsets: offsets.slice(0, n + 1),
-    indices: indices.slice(0, k),
-  };
+  return { count: n, starts, ends, offsets, indices };
 }
