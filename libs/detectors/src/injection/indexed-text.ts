@@ -170,6 +170,7 @@ export class IndexedText {
       if (present !== undefined && !anyPresent(present, SIGNAL_ANCHOR_IDS[i])) continue;
       const sig = INJECTION_SIGNALS[i];
       if (fired.includes(sig.id) || (sig.gate !== undefined && !sig.gate.test(lowerWindow))) continue;
+      if (sig.precheck !== undefined && !sig.precheck(lowerWindow)) continue;
       sig.pattern.lastIndex = 0;
       if (sig.pattern.test(lowerWindow)) fired.push(sig.id);
     }

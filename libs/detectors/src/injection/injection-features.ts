@@ -37,6 +37,7 @@ export function firedSignals(lower: string, extra: readonly string[] = []): stri
     const sig = INJECTION_SIGNALS[i];
     if (!anyPresent(present, SIGNAL_ANCHOR_IDS[i]) || fired.includes(sig.id)) continue;
     if (sig.gate !== undefined && !sig.gate.test(lower)) continue;
+    if (sig.precheck !== undefined && !sig.precheck(lower)) continue;
     sig.pattern.lastIndex = 0;
     if (sig.pattern.test(lower)) fired.push(sig.id);
   }

@@ -18,6 +18,7 @@ import {
   PASSWORD_QUESTION_LATIN_ANCHORS,
   PASSWORD_QUESTION_OTHER,
 } from './multilingual-patterns';
+import { mayHaveSmuggledTokens } from './smuggling-precheck';
 
 export interface InjectionSignal {
   readonly id: string;
@@ -29,6 +30,8 @@ export interface InjectionSignal {
    * shared anchor scan of every text, so non-Latin-script patterns are gated on the script.
    */
   readonly gate?: RegExp;
+  /** For a regex with no literal to anchor on: it runs only when this cheap necessary test passes. */
+  readonly precheck?: (lower: string) => boolean;
 }
 
 const s = (id: string, pattern: RegExp, anchors?: readonly string[], gate?: RegExp): InjectionSignal => ({
@@ -243,7 +246,13 @@ export const INJECTION_SIGNALS: readonly InjectionSignal[] = [
   s('embedded_response_instruction', RESPONSE_INSTRUCTION, RESPONSE_ANCHORS, DOCUMENT_SHAPE),
   s('mode_claim', MODE_CLAIM, MODE_ANCHORS),
   s('payload_splitting', SPLIT_PIECES, ['+'], PIECES_JOINED),
-  s('token_smuggling', /(?:\b[a-z]\s){6,}|<\/?(?:script|iframe|img)\b|\{\{[^}]{0,40}\}\}|\$\{[^}]{0,40}\}/),
+  {
+    ...s(
+      'token_smuggling',
+      /(?:\b[a-z]\s){6,}|<\/?(?:script|iframe|img)\b|\{\{[^}]{0,40}\}\}|\$\{[^}]{0,40}\}/,
+    ),
+    precheck: mayHaveSmuggledTokens,
+  },
   s(
     'urgency_authority',
     /\b(?:i am (?:the|your) (?:developer|admin|administrator|creator|owner|ceo|president)|as (?:your|the) (?:developer|administrator|admin|creator)|administrator override|admin override|maintenance mode|debug mode|god mode|sudo mode|override code|security audit|authorized (?:by|to))\b|\b(?:i'm (?:the|your)|as your) (?:developer|admin|administrator|creator|owner|boss|supervisor|programmer)\b|\b(?:admin|developer|system|override|root|unrestricted) mode\b/,

@@ -3,7 +3,7 @@
  * place instead of splitting it.
  */
 /** `\s` of JavaScript regular expressions. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return (
