@@ -1,4 +1,5 @@
 import type { Finding } from '../core/finding';
+import { strongestSpans } from '../core/strongest-spans';
 import { anyPresent, LiteralIndex, literalIds } from '../core/literal-index';
 import { longestTokenRun } from '../core/token-run';
 import {
@@ -227,15 +228,5 @@ export function detectSecrets(text: string): Finding[] {
       out.push({ type: 'SECRET', start, end, score, signals });
     }
   }
-  return dedupe(out);
-}
-
-function dedupe(findings: Finding[]): Finding[] {
-  findings.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
-  const kept: Finding[] = [];
-  for (const f of findings) {
-    if (kept.some((k) => f.start < k.end && k.start < f.end)) continue;
-    kept.push(f);
-  }
-  return kept.sort((a, b) => a.start - b.start);
+  return strongestSpans(out, (f) => f.score);
 }
