@@ -28,7 +28,7 @@ export interface MessageReader<T> {
 }
 
 /** Whether the consumer's `types` (prefixes) pass the message over: only a readable type outside them does. */
-export function passedOver(types: readonly string[] | undefined, type: string | undefined): boolean {
+function passedOver(types: readonly string[] | undefined, type: string | undefined): boolean {
   return types !== undefined && type !== undefined && !types.some((prefix) => type.startsWith(prefix));
 }
 
