@@ -4,7 +4,7 @@ import { INJECTION_SIGNALS } from './injection-signals';
 import { adversarialSuffixScore, gibberishSuffix } from './suffix-signals';
 import { indexWords, type FeatureNames, type WordIndex } from './word-index';
 
-/** Sparse feature vector: hashed n-grams (L2-normalized) plus named signal features. */
+/** Sparse feature vector: hashed n-grams (presence, L2-normalized) plus named signal features. */
 export interface FeatureVector {
   readonly indices: Int32Array;
   readonly values: Float32Array;
@@ -50,13 +50,12 @@ export function firedSignals(lower: string, extra: readonly string[] = []): stri
 /**
  * Scratch counts reused across calls (the detector runs synchronously, one text at a time). A
  * feature occurs at most once per character of a scored text (at most MAX_CHARS), so 16 bits hold
- * any count, and the smaller array stays in cache better than floats.
+ * any count, and the smaller array stays in cache better than floats. Only presence is used: a
+ * feature's value is the same for one occurrence or ten (ADR 0005, injection round 4: counted
+ * features let a language's function words, repeated in every sentence, outweigh what is asked).
  */
 let counts = new Uint16Array(0);
 let touched = new Int32Array(0);
-/** 1 + ln(c) for small counts, the same doubles Math.log gives. */
-const LOG_COUNT = Float64Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
-const logCount = (c: number): number => (c < 256 ? LOG_COUNT[c] : 1 + Math.log(c));
 
 /**
  * Counts the features of words `[from, to)` into `counts`, listing each distinct index once in
@@ -87,18 +86,11 @@ function countWords(words: WordIndex, from: number, to: number, firstBigram: num
   return nTouched;
 }
 
-/** The L2 norm of the log counts of the touched features (1 when there are none). */
-function logNorm(nTouched: number): number {
-  let norm = 0;
-  for (let k = 0; k < nTouched; k++) {
-    const v = logCount(counts[touched[k]]);
-    norm += v * v;
-  }
-  return Math.sqrt(norm) || 1;
-}
+/** The value of each of `nTouched` present features in an L2-normalized presence vector. */
+const presenceValue = (nTouched: number): number => Math.fround(1 / (Math.sqrt(nTouched) || 1));
 
 /**
- * The L2-normalized log-count vector of words `[from, to)` of an index. The first word's bigram is
+ * The L2-normalized presence vector of words `[from, to)` of an index. The first word's bigram is
  * `firstBigram` (with `<s>`: the words before `from` are not part of the scored text).
  */
 export function vectorOfWords(
@@ -111,12 +103,10 @@ export function vectorOfWords(
   names?: ReadonlyMap<number, string>,
 ): FeatureVector {
   const nTouched = countWords(words, from, to, firstBigram, dims);
-  const norm = logNorm(nTouched);
-  const values = new Float32Array(nTouched);
+  const values = new Float32Array(nTouched).fill(presenceValue(nTouched));
   const nameList: string[] = [];
   for (let k = 0; k < nTouched; k++) {
     const idx = touched[k];
-    values[k] = logCount(counts[idx]) / norm;
     counts[idx] = 0;
     if (names !== undefined) nameList.push(names.get(idx) ?? '');
   }
@@ -139,11 +129,11 @@ export function dotOfWords(
   scale: number,
 ): number {
   const nTouched = countWords(words, from, to, firstBigram, dims);
-  const norm = logNorm(nTouched);
+  const value = presenceValue(nTouched);
   let sum = start;
   for (let k = 0; k < nTouched; k++) {
     const idx = touched[k];
-    sum += Math.fround(quantized[idx] * scale) * Math.fround(logCount(counts[idx]) / norm);
+    sum += Math.fround(quantized[idx] * scale) * value;
     counts[idx] = 0;
   }
   return sum;
