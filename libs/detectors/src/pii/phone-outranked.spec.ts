@@ -1,22 +1,13 @@
 import fc from 'fast-check';
-import { findEmails } from './email-candidates';
-import { findCards, findIbans } from './financial-candidates';
-import { findNationalIds, findSsns } from './id-number-candidates';
-import { findIps } from './ip-candidates';
 import { digitCount, type Candidate } from './pii-candidate';
+import { findOutrankingPhones } from './pii-detector';
 import { findPhones } from './phone-candidates';
 import { resolveOverlaps } from './resolve-overlaps';
 
-/** The candidates that outrank phones, found in detectPii's order. */
+/** The candidates that outrank phones, found as detectPii finds them. */
 function higherRanked(text: string): Candidate[] {
   const cands: Candidate[] = [];
-  const digits = digitCount(text);
-  findEmails(text, cands);
-  findIbans(text, cands);
-  if (digits >= 13) findCards(text, cands);
-  if (digits >= 9) findSsns(text, cands);
-  findIps(text, digits, cands);
-  findNationalIds(text, digits, cands);
+  findOutrankingPhones(text, digitCount(text), cands);
   return cands;
 }
 

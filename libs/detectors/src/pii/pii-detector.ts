@@ -20,12 +20,7 @@ export function detectPii(text: string, options: PiiOptions = {}): Finding[] {
   const cands: Candidate[] = [];
   // Most validated types need several digits; prose with fewer skips their regexes.
   const digits = digitCount(text);
-  findEmails(text, cands);
-  findIbans(text, cands);
-  if (digits >= 13) findCards(text, cands);
-  if (digits >= 9) findSsns(text, cands);
-  findIps(text, digits, cands);
-  findNationalIds(text, digits, cands);
+  findOutrankingPhones(text, digits, cands);
   // Every candidate so far outranks a phone: a phone overlapping one they keep would be dropped,
   // so it is not validated at all (the validator is the costliest step of PII detection).
   if (digits >= 7) findPhones(text, cands, cands.length > 0 ? resolveOverlaps([...cands]) : []);
@@ -36,4 +31,14 @@ export function detectPii(text: string, options: PiiOptions = {}): Finding[] {
   return resolveOverlaps(cands)
     .filter((c) => wanted === undefined || wanted.has(c.type))
     .map((c) => ({ type: c.type, start: c.start, end: c.end, score: c.score, signals: c.signals }));
+}
+
+/** The candidates that outrank a phone (emails, IBANs, cards, SSNs, IPs, national ids), in detection order. */
+export function findOutrankingPhones(text: string, digits: number, cands: Candidate[]): void {
+  findEmails(text, cands);
+  findIbans(text, cands);
+  if (digits >= 13) findCards(text, cands);
+  if (digits >= 9) findSsns(text, cands);
+  findIps(text, digits, cands);
+  findNationalIds(text, digits, cands);
 }
